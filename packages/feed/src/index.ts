@@ -1,0 +1,1 @@
+export { removeForbiddenXmlCharacters, xmlAttribute, xmlText } from './xml.js';

@@ -1,0 +1,11 @@
+import { expect, test } from 'vitest';
+import * as markdown from '@blog/markdown';
+
+test('the public API is exactly this list', () => {
+  expect(Object.keys(markdown).sort()).toMatchInlineSnapshot(`
+    [
+      "createProcessor",
+      "render",
+    ]
+  `);
+});

@@ -1,0 +1,1 @@
+export type { Props as BaseLayoutProps } from './layouts/BaseLayout.astro';

@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * Runs every workspace's tests through Turborepo, then sums the JSON
+ * reports the Vitest runs wrote (`<workspace>/.test-results/*.json`,
+ * restored by turbo on a cache hit) into one closing line:
+ * `N passed, N failed` (`, N skipped` when any were skipped).
+ *
+ * Extra arguments go to `turbo run test` (for example `--filter=@blog/feed`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { quietEnv } from './env.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const workspaces = ['packages', 'apps'].flatMap((group) =>
+  readdirSync(join(root, group), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, group, entry.name)),
+);
+
+// Stale reports must not be counted: turbo restores them on a cache hit.
+for (const dir of workspaces) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
+
+const run = spawnSync('turbo', ['run', 'test', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: quietEnv });
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let reports = 0;
+for (const dir of workspaces) {
+  const folder = join(dir, '.test-results');
+  if (!existsSync(folder)) continue;
+  for (const name of readdirSync(folder).filter((file) => file.endsWith('.json'))) {
+    const report = JSON.parse(readFileSync(join(folder, name), 'utf8'));
+    reports++;
+    passed += report.numPassedTests;
+    failed +=
+      report.numFailedTests +
+      (report.numTotalTestSuites > 0 && report.success === false && report.numFailedTests === 0 ? 1 : 0);
+    skipped += report.numPendingTests + report.numTodoTests;
+  }
+}
+
+// A runner that crashed before writing its report still fails the run.
+if (run.status !== 0 && failed === 0) failed = 1;
+console.log(`\n${reports} test reports read`);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);
