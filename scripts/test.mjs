@@ -22,7 +22,11 @@ const workspaces = ['packages', 'apps'].flatMap((group) =>
 // Stale reports must not be counted: turbo restores them on a cache hit.
 for (const dir of workspaces) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
 
-const run = spawnSync('turbo', ['run', 'test', ...process.argv.slice(2)], { stdio: 'inherit', cwd: root, env: quietEnv });
+const run = spawnSync('turbo', ['run', 'test', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: root,
+  env: quietEnv,
+});
 
 let passed = 0;
 let failed = 0;

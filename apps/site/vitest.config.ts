@@ -1,3 +1,4 @@
+import { defineConfig } from 'vitest/config';
 import shared from '../../vitest.shared.ts';
 
-export default shared;
+export default defineConfig(shared);

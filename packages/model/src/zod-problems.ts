@@ -15,7 +15,7 @@ export function zodProblems(
     for (let depth = path.length; depth > 0 && line === undefined; depth--) line = yaml?.lineOf(path.slice(0, depth));
     const field = path.length > 0 ? path.join('.') : undefined;
     let message = issue.message;
-    if (issue.code === 'invalid_type' && 'input' in issue) {
+    if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
       message = `expected ${issue.expected}, got ${describe(issue.input)}`;
     } else if ('input' in issue && issue.input !== undefined && !message.includes(', got')) {
       message = `${message}, got ${describe(issue.input)}`;

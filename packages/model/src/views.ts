@@ -1,0 +1,162 @@
+/**
+ * Views derived from the posts: all pure functions of their arguments, so
+ * the same sources always give the same pages.
+ */
+import { zonedParts } from './date.js';
+import { fillPermalink } from './permalink.js';
+import { slugify } from './slug.js';
+import type { Site } from './site.js';
+import type { Post } from './types.js';
+
+/** Posts newest first; equal dates keep a stable order (by source path, as Jekyll's reversed order). */
+export function sortPosts<T extends Pick<Post, 'date' | 'sourcePath'>>(posts: readonly T[]): T[] {
+  return [...posts].sort(
+    (a, b) =>
+      b.date.getTime() - a.date.getTime() || (a.sourcePath < b.sourcePath ? 1 : a.sourcePath > b.sourcePath ? -1 : 0),
+  );
+}
+
+/** One page of a paginated list, as jekyll-paginate's `paginator`. */
+export interface Pagination<T> {
+  /** 1-based page number. */
+  page: number;
+  totalPages: number;
+  totalItems: number;
+  perPage: number;
+  items: T[];
+  /** URL path of this page below the base URL (`/`, `/page2/`). */
+  path: string;
+  previousPath?: string | undefined;
+  nextPath?: string | undefined;
+}
+
+/**
+ * The URL path of page `n` of a list whose first page is `firstPath`:
+ * `firstPath` itself for page 1, else `pathPattern` with `:num` filled.
+ */
+export function paginationPath(n: number, pathPattern: string, firstPath = '/'): string {
+  if (n === 1) return firstPath;
+  return fillPermalink(pathPattern.replace(/:num/g, String(n)), {});
+}
+
+/**
+ * Splits items into pages of `perPage`, as jekyll-paginate does: page 1 at
+ * `firstPath`, page N at `pathPattern` (`/page:num/`). Always at least one
+ * page, even when there are no items.
+ *
+ * @param perPage Items per page; `undefined` or 0 puts everything on one page.
+ */
+export function paginate<T>(
+  items: readonly T[],
+  perPage: number | undefined,
+  pathPattern = '/page:num/',
+  firstPath = '/',
+): Pagination<T>[] {
+  const size = perPage && perPage > 0 ? perPage : Math.max(items.length, 1);
+  const totalPages = Math.max(1, Math.ceil(items.length / size));
+  return Array.from({ length: totalPages }, (_, i) => {
+    const page = i + 1;
+    return {
+      page,
+      totalPages,
+      totalItems: items.length,
+      perPage: size,
+      items: items.slice(i * size, page * size),
+      path: paginationPath(page, pathPattern, firstPath),
+      previousPath: page > 1 ? paginationPath(page - 1, pathPattern, firstPath) : undefined,
+      nextPath: page < totalPages ? paginationPath(page + 1, pathPattern, firstPath) : undefined,
+    };
+  });
+}
+
+/** Posts grouped by year in the site's time zone, newest year first. */
+export function archiveByYear<T extends Pick<Post, 'date' | 'sourcePath'>>(
+  posts: readonly T[],
+  site: Pick<Site, 'timezone'>,
+): { year: number; posts: T[] }[] {
+  const years = new Map<number, T[]>();
+  for (const post of sortPosts(posts)) {
+    const year = zonedParts(post.date, site.timezone).year;
+    let list = years.get(year);
+    if (!list) years.set(year, (list = []));
+    list.push(post);
+  }
+  return [...years].map(([year, list]) => ({ year, posts: list }));
+}
+
+/** A tag with its URL-safe slug and its posts, newest first. */
+export interface TagEntry<T> {
+  name: string;
+  slug: string;
+  posts: T[];
+}
+
+/** The URL-safe slug of a tag: `Wikimedia Foundation` → `wikimedia-foundation`. */
+export function tagSlug(tag: string): string {
+  return slugify(tag) || encodeURIComponent(tag.trim().toLowerCase());
+}
+
+/**
+ * Every tag with its posts, sorted by name (case-insensitive). Tags whose
+ * slugs collide (`C++` and `c`) are kept apart by a numeric suffix, so
+ * every tag keeps its own page.
+ */
+export function tagIndex<T extends Pick<Post, 'date' | 'sourcePath' | 'tags'>>(posts: readonly T[]): TagEntry<T>[] {
+  const byName = new Map<string, T[]>();
+  for (const post of sortPosts(posts)) {
+    for (const tag of post.tags) {
+      let list = byName.get(tag);
+      if (!list) byName.set(tag, (list = []));
+      list.push(post);
+    }
+  }
+  const names = [...byName.keys()].sort(
+    (a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1),
+  );
+  const used = new Set<string>();
+  return names.map((name) => {
+    const base = tagSlug(name);
+    let slug = base;
+    for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+    used.add(slug);
+    return { name, slug, posts: byName.get(name)! };
+  });
+}
+
+/** The posts before and after `post` in newest-first order: `previous` is older, `next` is newer. */
+export function adjacentPosts<T extends Pick<Post, 'date' | 'sourcePath'>>(
+  post: T,
+  posts: readonly T[],
+): { previous?: T | undefined; next?: T | undefined } {
+  const sorted = sortPosts(posts);
+  const i = sorted.findIndex((candidate) => candidate.sourcePath === post.sourcePath);
+  if (i === -1) return {};
+  return { previous: sorted[i + 1], next: sorted[i - 1] };
+}
+
+/**
+ * Posts related to `post`: those sharing the most tags (and categories)
+ * first, then the most recent, never the post itself. Stable across builds,
+ * unlike Jekyll's random `site.related_posts` on some themes.
+ *
+ * @param limit How many; default 4.
+ */
+export function relatedPosts<T extends Pick<Post, 'date' | 'sourcePath' | 'tags' | 'categories'>>(
+  post: T,
+  posts: readonly T[],
+  limit = 4,
+): T[] {
+  const own = new Set([...post.tags, ...post.categories.map((category) => `category:${category}`)]);
+  return sortPosts(posts)
+    .filter((candidate) => candidate.sourcePath !== post.sourcePath)
+    .map((candidate, order) => ({
+      candidate,
+      order,
+      shared: [...candidate.tags, ...candidate.categories.map((category) => `category:${category}`)].filter((tag) =>
+        own.has(tag),
+      ).length,
+    }))
+    .sort((a, b) => b.shared - a.shared || a.order - b.order)
+    .slice(0, limit)
+    .map(({ candidate }) => candidate);
+}

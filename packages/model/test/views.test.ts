@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { adjacentPosts, archiveByYear, cutExcerpt, paginate, relatedPosts, sortPosts, tagIndex } from '@blog/model';
+
+const make = (path: string, iso: string, tags: string[] = [], categories: string[] = []) => ({
+  sourcePath: path,
+  date: new Date(iso),
+  tags,
+  categories,
+});
+
+const posts = [
+  make('_posts/a.md', '2022-12-31T23:30:00Z', ['debian', 'nft']),
+  make('_posts/b.md', '2023-06-01T10:00:00Z', ['kubernetes']),
+  make('_posts/c.md', '2023-06-01T10:00:00Z', ['debian']),
+  make('_posts/d.md', '2024-01-15T09:00:00Z', ['debian', 'nft', 'C++']),
+  make('_posts/e.md', '2024-03-01T09:00:00Z', ['c']),
+];
+
+describe('derived views', () => {
+  test('newest first, stable on equal dates', () => {
+    expect(sortPosts(posts).map((post) => post.sourcePath)).toEqual([
+      '_posts/e.md',
+      '_posts/d.md',
+      '_posts/c.md',
+      '_posts/b.md',
+      '_posts/a.md',
+    ]);
+    expect(sortPosts([...posts].reverse())).toEqual(sortPosts(posts));
+  });
+
+  test('pagination as jekyll-paginate: /, /page2/, ...', () => {
+    const pages = paginate(sortPosts(posts), 2);
+    expect(pages.map((page) => [page.page, page.path, page.previousPath, page.nextPath, page.items.length])).toEqual([
+      [1, '/', undefined, '/page2/', 2],
+      [2, '/page2/', '/', '/page3/', 2],
+      [3, '/page3/', '/page2/', undefined, 1],
+    ]);
+    expect(pages[0]!.totalPages).toBe(3);
+    expect(paginate([], 14)).toHaveLength(1);
+    expect(paginate(posts, 2, '/blog/page-:num/', '/blog/')[1]!.path).toBe('/blog/page-2/');
+  });
+
+  test('archive by year in the site zone', () => {
+    expect(archiveByYear(posts, {}).map((group) => [group.year, group.posts.length])).toEqual([
+      [2024, 2],
+      [2023, 2],
+      [2022, 1],
+    ]);
+    // 2022-12-31 23:30 UTC is already 2023 in Madrid.
+    expect(
+      archiveByYear(posts, { timezone: 'Europe/Madrid' }).map((group) => [group.year, group.posts.length]),
+    ).toEqual([
+      [2024, 2],
+      [2023, 3],
+    ]);
+  });
+
+  test('tag index with URL-safe slugs that never collide', () => {
+    expect(tagIndex(posts).map((tag) => [tag.name, tag.slug, tag.posts.length])).toEqual([
+      ['c', 'c', 1],
+      ['C++', 'c-2', 1],
+      ['debian', 'debian', 3],
+      ['kubernetes', 'kubernetes', 1],
+      ['nft', 'nft', 2],
+    ]);
+  });
+
+  test('previous is older, next is newer', () => {
+    const { previous, next } = adjacentPosts(posts[2]!, posts);
+    expect([previous?.sourcePath, next?.sourcePath]).toEqual(['_posts/b.md', '_posts/d.md']);
+    expect(adjacentPosts(posts[4]!, posts).next).toBeUndefined();
+  });
+
+  test('related posts: shared tags first, then recency, never itself', () => {
+    expect(relatedPosts(posts[0]!, posts).map((post) => post.sourcePath)).toEqual([
+      '_posts/d.md',
+      '_posts/c.md',
+      '_posts/e.md',
+      '_posts/b.md',
+    ]);
+    expect(relatedPosts(posts[0]!, posts, 1)).toEqual([posts[3]]);
+  });
+});
+
+describe('cutExcerpt', () => {
+  test('separator, first paragraph, custom separator, none', () => {
+    expect(cutExcerpt('One.\n\nTwo.\n<!--more-->\nThree.')).toEqual({ excerpt: 'One.\n\nTwo.', hasMore: true });
+    expect(cutExcerpt('\nOnly paragraph.\n')).toEqual({ excerpt: 'Only paragraph.', hasMore: false });
+    expect(cutExcerpt('A\n\nB', '\n\n')).toEqual({ excerpt: 'A', hasMore: true });
+    expect(cutExcerpt('A\n\nB', '')).toEqual({ excerpt: '', hasMore: false });
+  });
+});
