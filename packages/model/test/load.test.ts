@@ -140,6 +140,39 @@ describe('loadBlog on a Jekyll folder', () => {
   });
 });
 
+describe('Jekyll filters in Liquid', () => {
+  test('where, sort, dates, URLs and escaping', async () => {
+    const dir = copyFixture();
+    writeFileSync(
+      join(dir, 'filters.md'),
+      [
+        '---',
+        'title: Filters & such',
+        '---',
+        '{% assign tagged = site.posts | where: "categories", "networking" %}{{ tagged | map: "title" | join: "|" }}',
+        '{% assign sorted = site.posts | sort: "title" %}{{ sorted | map: "slug" | first }}',
+        '{{ site.posts.first.date | date_to_rfc822 }}',
+        '{{ site.posts.first.date | date_to_xmlschema }}',
+        '{{ "/about/" | absolute_url }} {{ "about/" | relative_url }}',
+        '{{ page.title | xml_escape }}',
+        '{{ site.posts.size }}',
+      ].join('\n'),
+    );
+    const blog = await loadBlog(dir, { now });
+    const lines = blog.pages.find((page) => page.sourcePath === 'filters.md')!.body.split('\n');
+    expect(lines).toEqual([
+      'Late night: a post written near midnight',
+      // "Date from the file name" sorts first.
+      'no-front-date',
+      'Thu, 14 Dec 2023 15:00:00 +0000',
+      '2023-12-14T15:00:00+00:00',
+      'https://packets.example.org/about/ /about/',
+      'Filters &amp; such',
+      '5',
+    ]);
+  });
+});
+
 describe('loadBlog reports every problem with file, line and field', () => {
   test('bad front matter, a broken Liquid tag and a duplicate permalink, all in one run', async () => {
     const dir = copyFixture();
