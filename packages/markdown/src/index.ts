@@ -1,2 +1,4 @@
-export { createProcessor, type Options } from './processor.js';
-export { render, type RenderResult } from './render.js';
+export { resolveOptions, type HighlightOptions, type Options, type ResolvedOptions } from './options.js';
+export { createProcessor, type MarkdownProcessor } from './processor.js';
+export type { Heading } from './rehype-headings.js';
+export { plainExcerpt, render, type Message, type RenderOptions, type RenderResult, type TocEntry } from './render.js';

@@ -1,22 +1,222 @@
-import { createProcessor, type Options } from './processor.js';
+/**
+ * Renders one post: its HTML, its excerpt (as HTML and as plain text), its
+ * headings and table of contents, word count and reading time, and the
+ * messages about its source. The Markdown is parsed once; the post and its
+ * excerpt are finished from the same tree.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import { unified, type Processor } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
+import { hastPlugins, markdownToHastPlugins } from './processor.js';
+import type { Heading } from './rehype-headings.js';
 
-/** What rendering one document gives. */
+/** A problem found in the source, with where it is. */
+export interface Message {
+  message: string;
+  /** The file given as `file`, when given. */
+  file?: string | undefined;
+  /** 1-based line in the file (the body's first line is `line`). */
+  line?: number | undefined;
+  column?: number | undefined;
+  /** The plugin that reported it. */
+  source?: string | undefined;
+}
+
+/** An entry of the table of contents. */
+export interface TocEntry extends Heading {
+  children: TocEntry[];
+}
+
+/** What rendering one post gives. */
 export interface RenderResult {
-  /** The document as HTML. */
+  /** The post as HTML. */
   html: string;
+  /** The excerpt as HTML: front-matter `excerpt`, else up to the separator, else the first block. Always whole elements. */
+  excerptHtml: string;
+  /** The excerpt as plain text, at most 160 characters, for meta descriptions. */
+  excerptText: string;
+  /** Whether the post continues past its excerpt. */
+  hasMore: boolean;
+  headings: Heading[];
+  /** The headings nested by depth. */
+  toc: TocEntry[];
+  /** Words of prose (code blocks not counted). */
+  wordCount: number;
+  /** Minutes to read, at least 1. */
+  readingTime: number;
+  messages: Message[];
+}
+
+/** Options of {@link render}. */
+export interface RenderOptions extends Options {
+  /** Path of the source file, for messages. */
+  file?: string | undefined;
+  /** Line of the file where `source` starts (after front matter), so messages point at the file's lines; default 1. */
+  line?: number | undefined;
+  /** An explicit excerpt source (front-matter `excerpt`), used instead of cutting one. */
+  excerpt?: string | undefined;
+}
+
+interface Pipeline {
+  options: ResolvedOptions;
+  parse: Processor<MdastRoot, MdastRoot, HastRoot>;
+  finish: Processor<undefined, HastRoot, HastRoot, HastRoot, string>;
+}
+
+const pipelines = new Map<string, Pipeline>();
+
+/** The two halves of the processor for these options, built once per process. */
+export function getPipeline(options: Options = {}): Pipeline {
+  const resolved = resolveOptions(options);
+  const key = JSON.stringify(resolved);
+  let pipeline = pipelines.get(key);
+  if (!pipeline) {
+    pipeline = {
+      options: resolved,
+      parse: unified().use(remarkParse).use(markdownToHastPlugins(resolved)) as unknown as Pipeline['parse'],
+      finish: unified()
+        .use(hastPlugins(resolved))
+        .use(rehypeStringify, {
+          allowDangerousHtml: resolved.allowDangerousHtml && !resolved.sanitize,
+        }) as unknown as Pipeline['finish'],
+    };
+    pipelines.set(key, pipeline);
+  }
+  return pipeline;
+}
+
+function isSeparator(node: RootContent, separator: string): boolean {
+  if (node.type === 'raw') return node.value.trim() === separator;
+  return node.type === 'comment' && `<!--${node.value}-->` === separator;
+}
+
+/** Removes footnote references: their notes are not part of an excerpt. */
+function dropFootnoteReferences(tree: HastRoot): void {
+  visit(tree, 'element', (node: Element, index, parent) => {
+    if (!parent || index === undefined || node.tagName !== 'sup') return undefined;
+    const link = node.children[0];
+    if (link?.type === 'element' && link.properties.dataFootnoteRef !== undefined) {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+}
+
+function excerptTree(tree: HastRoot, separator: string): { excerpt: HastRoot; hasMore: boolean } {
+  const children = tree.children;
+  let cut = separator ? children.findIndex((node) => isSeparator(node, separator)) : -1;
+  let hasMore = cut !== -1;
+  if (cut === -1) {
+    // No separator: the first block, as Jekyll's first paragraph.
+    const first = children.findIndex((node) => node.type === 'element');
+    cut = first === -1 ? children.length : first + 1;
+    hasMore = children.slice(cut).some((node) => node.type === 'element' && !isFootnoteSection(node));
+  }
+  const excerpt: HastRoot = { type: 'root', children: structuredClone(children.slice(0, cut)) };
+  while (
+    excerpt.children.at(-1)?.type === 'text' &&
+    (excerpt.children.at(-1) as { value: string }).value.trim() === ''
+  ) {
+    excerpt.children.pop();
+  }
+  dropFootnoteReferences(excerpt);
+  return { excerpt, hasMore };
+}
+
+function isFootnoteSection(node: RootContent): boolean {
+  return node.type === 'element' && node.tagName === 'section' && node.properties.dataFootnotes !== undefined;
+}
+
+function buildToc(headings: readonly Heading[]): TocEntry[] {
+  const root: TocEntry[] = [];
+  const stack: TocEntry[] = [];
+  for (const heading of headings) {
+    const entry: TocEntry = { ...heading, children: [] };
+    while (stack.length > 0 && stack.at(-1)!.depth >= heading.depth) stack.pop();
+    (stack.at(-1)?.children ?? root).push(entry);
+    stack.push(entry);
+  }
+  return root;
+}
+
+const wordRe = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
+function countWords(tree: HastRoot): number {
+  let count = 0;
+  visit(tree, (node) => {
+    if (node.type === 'element' && ['pre', 'script', 'style'].includes((node as Element).tagName)) return SKIP;
+    if (node.type === 'text') count += node.value.match(wordRe)?.length ?? 0;
+    return undefined;
+  });
+  return count;
+}
+
+/** Plain text of the excerpt, whitespace folded, cut at a word to at most 160 characters. */
+export function plainExcerpt(tree: HastRoot | ElementContent, limit = 160): string {
+  const text = toString(tree as HastRoot)
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:!?]+$/, '')}…`;
+}
+
+function toMessages(file: VFile, name: string | undefined, line: number): Message[] {
+  return file.messages.map((message) => ({
+    message: message.reason,
+    file: name,
+    line: message.line === undefined ? undefined : message.line + line - 1,
+    column: message.column ?? undefined,
+    source: message.source ?? undefined,
+  }));
 }
 
 /**
- * Renders Markdown to HTML with a processor made by {@link createProcessor}.
+ * Renders a post's Markdown.
  *
- * @param source Markdown text.
- * @param options Processor options, used when no `processor` is given.
+ * @param source The Markdown (after Liquid; without front matter).
+ * @param options Pipeline options (see {@link Options}), plus `file`, `line` and `excerpt`.
+ * @returns Never throws on malformed Markdown: problems are in `messages`.
  */
-export async function render(
-  source: string,
-  options: Options & { processor?: ReturnType<typeof createProcessor> } = {},
-): Promise<RenderResult> {
-  const processor = options.processor ?? createProcessor(options);
-  const file = await processor.process(source);
-  return { html: String(file) };
+export async function render(source: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const pipeline = getPipeline(options);
+  const line = options.line ?? 1;
+  const file = new VFile({ value: source, path: options.file });
+  const tree = await pipeline.parse.run(pipeline.parse.parse(file), file);
+
+  let excerpt: HastRoot;
+  let hasMore: boolean;
+  if (options.excerpt !== undefined) {
+    const excerptFile = new VFile({ value: options.excerpt, path: options.file });
+    excerpt = await pipeline.parse.run(pipeline.parse.parse(excerptFile), excerptFile);
+    dropFootnoteReferences(excerpt);
+    hasMore = source.trim() !== '';
+  } else {
+    ({ excerpt, hasMore } = excerptTree(tree, pipeline.options.excerptSeparator));
+  }
+
+  const finished = await pipeline.finish.run(tree, file);
+  // The excerpt repeats part of the post: its messages would be duplicates.
+  const excerptFinished = await pipeline.finish.run(excerpt, new VFile());
+  const headings = file.data.headings ?? [];
+  const wordCount = countWords(finished);
+  return {
+    html: pipeline.finish.stringify(finished, file),
+    excerptHtml: pipeline.finish.stringify(excerptFinished),
+    excerptText: plainExcerpt(excerptFinished),
+    hasMore,
+    headings,
+    toc: buildToc(headings),
+    wordCount,
+    readingTime: Math.max(1, Math.round(wordCount / pipeline.options.wordsPerMinute)),
+    messages: toMessages(file, options.file, line),
+  };
 }

@@ -5,7 +5,9 @@ test('the public API is exactly this list', () => {
   expect(Object.keys(markdown).sort()).toMatchInlineSnapshot(`
     [
       "createProcessor",
+      "plainExcerpt",
       "render",
+      "resolveOptions",
     ]
   `);
 });

@@ -1,42 +1,174 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { createProcessor, render } from '@blog/markdown';
 
+const post = `Backups first, then the migration[^1]. Read [the plan](plan.html).
+
+<!--more-->
+
+## Moving state
+
+Run it per workspace.
+
+### One at a time
+
+![Diagram](/assets/diagram.png)
+
+<img srcset="/img/a-1x.png 1x, /img/a-2x.png 2x" src="/img/a.png" alt="Two sizes">
+
+## Cleaning up
+
+Done.
+
+[^1]: Not really an afternoon.
+`;
+
 describe('render', () => {
-  test('renders CommonMark and GFM as a Jekyll post uses them', async () => {
+  test('excerpt up to the separator, as whole elements, without footnote references', async () => {
+    const result = await render(post);
+    expect(result.excerptHtml).toBe('<p>Backups first, then the migration. Read <a href="plan.html">the plan</a>.</p>');
+    expect(result.excerptText).toBe('Backups first, then the migration. Read the plan.');
+    expect(result.hasMore).toBe(true);
+    expect(result.html).toContain('<sup id="fnref:1"><a href="#fn:1" class="footnote" role="doc-noteref">1</a></sup>');
+  });
+
+  test('without a separator the excerpt is the first block; an explicit excerpt wins', async () => {
+    const first = await render('# Title\n\nBody text.');
+    expect(first.excerptHtml).toBe('<h1 id="title">Title</h1>');
+    expect(first.hasMore).toBe(true);
+    const only = await render('Just one paragraph.');
+    expect(only.hasMore).toBe(false);
+    const explicit = await render('Body.', { excerpt: 'A *custom* summary.' });
+    expect(explicit.excerptHtml).toBe('<p>A <em>custom</em> summary.</p>');
+  });
+
+  test('the plain-text excerpt is cut at a word, under 160 characters', async () => {
+    const long = `${'Packets cross the bridge and the firewall counts every one of them. '.repeat(5)}\n\nMore.`;
+    const { excerptText } = await render(long);
+    expect(excerptText.length).toBeLessThanOrEqual(160);
+    expect(excerptText).toMatch(/^Packets cross the bridge .* [a-z]+…$/);
+  });
+
+  test('headings, table of contents, word count and reading time', async () => {
+    const result = await render(post);
+    expect(result.headings).toEqual([
+      { depth: 2, id: 'moving-state', text: 'Moving state' },
+      { depth: 3, id: 'one-at-a-time', text: 'One at a time' },
+      { depth: 2, id: 'cleaning-up', text: 'Cleaning up' },
+    ]);
+    expect(result.toc.map((entry) => [entry.id, entry.children.map((child) => child.id)])).toEqual([
+      ['moving-state', ['one-at-a-time']],
+      ['cleaning-up', []],
+    ]);
+    // Prose words only: 10 + 3 + 4 + 3 + 2 + 1 + 4 (footnote), code excluded.
+    const words = await render('One two three.\n\n```sh\nnot counted here\n```\n\nFour five.');
+    expect(words.wordCount).toBe(5);
+    expect(words.readingTime).toBe(1);
+    const long = await render('word '.repeat(1000));
+    expect(long.readingTime).toBe(5);
+  });
+
+  test('feed mode makes href, src and srcset absolute against the post URL', async () => {
+    const { html } = await render(post, { baseUrl: 'https://blog.example.org/2023/12/14/state.html' });
+    expect(html).toContain('<a href="https://blog.example.org/2023/12/14/plan.html">the plan</a>');
+    expect(html).toContain('src="https://blog.example.org/assets/diagram.png"');
+    expect(html).toContain(
+      'srcset="https://blog.example.org/img/a-1x.png 1x, https://blog.example.org/img/a-2x.png 2x"',
+    );
+    expect(html).toContain('href="https://blog.example.org/2023/12/14/state.html#fn:1"');
+    expect(html).not.toMatch(/(href|src)="\//);
+  });
+
+  test('local images get their size; every image loads lazily and keeps its alt text', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
+    mkdirSync(join(root, 'assets'));
+    // A 3×2 PNG: signature, then an IHDR chunk with width and height.
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000030000000208060000009d74665e', 'hex');
+    writeFileSync(join(root, 'assets/diagram.png'), png);
+    const { html } = await render(post, { imageRoot: root });
+    expect(html).toContain(
+      '<img src="/assets/diagram.png" alt="Diagram" loading="lazy" decoding="async" width="3" height="2">',
+    );
+    expect(html).toContain('alt="Two sizes" loading="lazy" decoding="async">');
+  });
+
+  test('sanitize mode keeps safe markup and removes the dangerous kind', async () => {
     const source = [
-      'Intro with `code` and a [link](https://example.org).',
+      'Hi <script>alert(1)</script><b onclick="steal()">bold</b> <a href="javascript:alert(1)">x</a>',
       '',
-      '| Tool | Kind |',
-      '| ---- | ---- |',
-      '| nft  | CLI  |',
+      '<iframe src="https://evil.example"></iframe>',
       '',
-      '~~gone~~ and https://autolinked.example',
-      '',
-      '```yaml',
-      'key: value',
+      '```js',
+      'const safe = true;',
       '```',
     ].join('\n');
-    const { html } = await render(source);
-    expect(html).toContain('<p>Intro with <code>code</code> and a <a href="https://example.org">link</a>.</p>');
-    expect(html).toContain('<table>');
-    expect(html).toContain('<td>nft</td>');
-    expect(html).toContain('<del>gone</del>');
-    expect(html).toContain('<a href="https://autolinked.example">https://autolinked.example</a>');
-    expect(html).toContain('<pre><code class="language-yaml">key: value\n</code></pre>');
+    const { html } = await render(source, { sanitize: true });
+    expect(html).not.toMatch(/script|onclick|javascript:|iframe/);
+    expect(html).toContain('<b>bold</b>');
+    expect(html).toContain('<code class="language-js">');
   });
 
-  test('keeps raw HTML from trusted authors, drops it when asked', async () => {
-    const source = '<div class="note">kept</div>\n\nText<br>more';
-    expect((await render(source)).html).toContain('<div class="note">kept</div>');
-    const strict = await render(source, { allowDangerousHtml: false });
-    expect(strict.html).not.toContain('<div');
-    expect(strict.html).not.toContain('<br>');
+  test('raw HTML that is not allowed is dropped with a message naming the line', async () => {
+    const { html, messages } = await render('Text\n\n<div>raw</div>\n', {
+      allowDangerousHtml: false,
+      file: 'a.md',
+      line: 4,
+    });
+    expect(html).toBe('<p>Text</p>\n');
+    expect(messages).toEqual([
+      expect.objectContaining({ file: 'a.md', line: 6, message: expect.stringContaining('Raw HTML dropped') }),
+    ]);
   });
 
-  test('a processor is reusable across documents', async () => {
-    const processor = createProcessor();
-    const first = await render('# One', { processor });
-    const second = await render('# Two', { processor });
-    expect([first.html, second.html]).toEqual(['<h1>One</h1>', '<h1>Two</h1>']);
+  test('an unknown language is plain code plus a message with file and line', async () => {
+    const { html, messages } = await render('Intro\n\n```klingon\nQapla\n```\n', { file: '_posts/x.md', line: 5 });
+    expect(html).toContain('<pre><code class="language-klingon">Qapla\n</code></pre>');
+    expect(messages).toEqual([
+      {
+        message: 'Unknown language `klingon` in a code block; it is shown as plain code',
+        file: '_posts/x.md',
+        line: 7,
+        column: 1,
+        source: undefined,
+      },
+    ]);
+  });
+
+  test('KaTeX at build time when asked', async () => {
+    const { html } = await render('$$x^2$$', { math: 'katex' });
+    expect(html).toContain('class="katex"');
+    expect(html).not.toContain('\\(');
+  });
+
+  test('optional heading anchors', async () => {
+    const { html } = await render('## Setup', { headingAnchors: true });
+    expect(html).toBe(
+      '<h2 id="setup">Setup<a class="heading-anchor" aria-hidden="true" tabindex="-1" href="#setup">#</a></h2>',
+    );
+  });
+
+  test('malformed Markdown never throws and loses no text', async () => {
+    const inputs = [
+      '[unclosed *emph',
+      '```\nunterminated fence',
+      '| a |\n|---|\n| b | c | d |',
+      '<div>\n*unclosed',
+      '[^missing]',
+    ];
+    for (const input of inputs) {
+      const { html } = await render(input);
+      for (const word of input.match(/[a-z]{4,}/g) ?? []) expect(html).toContain(word);
+    }
+    const orphan = await render('{: .orphan}', { file: 'o.md' });
+    expect(orphan.messages.map((message) => [message.line, message.message])).toEqual([
+      [1, 'An attribute list with no element before or after it is dropped'],
+    ]);
+  });
+
+  test('createProcessor is an ordinary unified processor', async () => {
+    const file = await createProcessor({ highlight: false }).process('*Hi* -- there');
+    expect(String(file)).toBe('<p><em>Hi</em> – there</p>');
   });
 });

@@ -1,0 +1,91 @@
+/**
+ * The options of the pipeline, each a plain noun with its default, and the
+ * one place they are normalised.
+ */
+
+/** How code blocks are highlighted. */
+export interface HighlightOptions {
+  /** Shiki theme for light mode; default `github-light`. Its colours are the inline default. */
+  light?: string | undefined;
+  /** Shiki theme for dark mode, exposed as `--shiki-dark` CSS variables; default `github-dark`. */
+  dark?: string | undefined;
+}
+
+/** Options of {@link createProcessor} and {@link render}. */
+export interface Options {
+  /**
+   * Keep raw HTML written in the Markdown (iframes, `<div>`, `<br>`), as Jekyll
+   * does for trusted authors; default `true`. Ignored when `sanitize` is on.
+   */
+  allowDangerousHtml?: boolean | undefined;
+  /**
+   * Sanitize the output with GitHub's rules (rehype-sanitize) for untrusted
+   * Markdown: raw HTML is parsed and only safe elements and attributes stay;
+   * default `false`.
+   */
+  sanitize?: boolean | undefined;
+  /** Typographic quotes, dashes and ellipses as kramdown makes them; default `true`. */
+  smartypants?: boolean | undefined;
+  /** Syntax highlighting with Shiki at build time; `false` leaves plain code; default `{}` (on). */
+  highlight?: HighlightOptions | false | undefined;
+  /**
+   * Math written `$$…$$`, as kramdown reads it: `mathjax` (default) emits
+   * `\[…\]` and `\(…\)` for MathJax in the browser, as kramdown does; `katex`
+   * renders it to HTML at build time (include KaTeX's stylesheet); `false` leaves
+   * the dollars as text.
+   */
+  math?: 'mathjax' | 'katex' | false | undefined;
+  /** kramdown-style footnote markup (`#fn:1`, `#fnref:1`) so old anchors keep working; default `true`. */
+  kramdownFootnotes?: boolean | undefined;
+  /** Add a link to each heading, after its text, for readers to copy; default `false`. */
+  headingAnchors?: boolean | undefined;
+  /**
+   * Make every relative `href`, `src` and `srcset` absolute against this URL,
+   * as feeds need (readers have no base URL); default `undefined` (off).
+   */
+  baseUrl?: string | undefined;
+  /**
+   * Folder that site-relative image paths (`/assets/a.png`) resolve in, to add
+   * `width` and `height`; default `undefined` (no sizes). Images always get
+   * `loading="lazy"` and `decoding="async"`.
+   */
+  imageRoot?: string | undefined;
+  /** Excerpt separator; default `<!--more-->`. */
+  excerptSeparator?: string | undefined;
+  /** Words read per minute, for `readingTime`; default 200. */
+  wordsPerMinute?: number | undefined;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedOptions {
+  allowDangerousHtml: boolean;
+  sanitize: boolean;
+  smartypants: boolean;
+  highlight: Required<HighlightOptions> | false;
+  math: 'mathjax' | 'katex' | false;
+  kramdownFootnotes: boolean;
+  headingAnchors: boolean;
+  baseUrl: string | undefined;
+  imageRoot: string | undefined;
+  excerptSeparator: string;
+  wordsPerMinute: number;
+}
+
+/** Fills in the defaults. */
+export function resolveOptions(options: Options = {}): ResolvedOptions {
+  const highlight = options.highlight ?? {};
+  return {
+    allowDangerousHtml: options.allowDangerousHtml ?? true,
+    sanitize: options.sanitize ?? false,
+    smartypants: options.smartypants ?? true,
+    highlight:
+      highlight === false ? false : { light: highlight.light ?? 'github-light', dark: highlight.dark ?? 'github-dark' },
+    math: options.math ?? 'mathjax',
+    kramdownFootnotes: options.kramdownFootnotes ?? true,
+    headingAnchors: options.headingAnchors ?? false,
+    baseUrl: options.baseUrl,
+    imageRoot: options.imageRoot,
+    excerptSeparator: options.excerptSeparator ?? '<!--more-->',
+    wordsPerMinute: options.wordsPerMinute ?? 200,
+  };
+}

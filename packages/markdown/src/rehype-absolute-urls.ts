@@ -1,0 +1,40 @@
+/**
+ * Makes every relative URL absolute against a base (the post's URL), as a
+ * feed needs: feed readers have no base URL. Covers `href`, `src`, `poster`,
+ * `cite`, `action` and each candidate of `srcset`.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+const urlProperties = ['href', 'src', 'poster', 'cite', 'action'] as const;
+
+function absolute(value: string, base: string): string {
+  try {
+    return new URL(value, base).href;
+  } catch {
+    return value;
+  }
+}
+
+export default function rehypeAbsoluteUrls(base: string) {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node: Element) => {
+      const properties: Record<string, unknown> = node.properties;
+      for (const name of urlProperties) {
+        const value = properties[name];
+        if (typeof value === 'string' && value !== '') properties[name] = absolute(value, base);
+      }
+      // `srcset` is one string of comma-separated candidates: `url [descriptor]`.
+      const srcset = properties.srcSet;
+      if (typeof srcset === 'string' && srcset !== '') {
+        properties.srcSet = srcset
+          .split(',')
+          .map((candidate) => {
+            const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+            return [absolute(url, base), ...descriptor].join(' ');
+          })
+          .join(', ');
+      }
+    });
+  };
+}

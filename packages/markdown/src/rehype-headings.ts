@@ -1,0 +1,37 @@
+/**
+ * Collects the headings of a document, after their ids are set, into
+ * `file.data.headings`: depth, id and plain text.
+ */
+import type { Element, Root } from 'hast';
+import { headingRank } from 'hast-util-heading-rank';
+import { toString } from 'hast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+
+/** A heading of the document. */
+export interface Heading {
+  /** 1 to 6. */
+  depth: number;
+  /** Its `id`, the target of `#anchor` links. */
+  id: string;
+  /** Its text, without markup. */
+  text: string;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    headings: Heading[];
+  }
+}
+
+export default function rehypeHeadings() {
+  return (tree: Root, file: VFile): void => {
+    const headings: Heading[] = [];
+    visit(tree, 'element', (node: Element) => {
+      const depth = headingRank(node);
+      if (!depth) return;
+      headings.push({ depth, id: String(node.properties.id ?? ''), text: toString(node).trim() });
+    });
+    file.data.headings = headings;
+  };
+}
