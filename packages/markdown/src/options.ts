@@ -5,10 +5,15 @@
 
 /** How code blocks are highlighted. */
 export interface HighlightOptions {
-  /** Shiki theme for light mode; default `github-light`. Its colours are the inline default. */
-  light?: string | undefined;
-  /** Shiki theme for dark mode, exposed as `--shiki-dark` CSS variables; default `github-dark`. */
-  dark?: string | undefined;
+  /**
+   * Shiki themes; default `css-variables`: code is tokenized once and each
+   * token's colour is a CSS variable (`--shiki-token-keyword`,
+   * `--shiki-token-string`…) that the site's stylesheet sets for light and
+   * dark mode (`@blog/theme` does). Or a pair of Shiki theme names,
+   * `{ light: 'github-light', dark: 'github-dark' }`: the light colours inline,
+   * the dark ones as `--shiki-dark` variables; this tokenizes twice.
+   */
+  themes?: 'css-variables' | { light: string; dark: string } | undefined;
 }
 
 /** Options of {@link createProcessor} and {@link render}. */
@@ -54,6 +59,13 @@ export interface Options {
   excerptSeparator?: string | undefined;
   /** Words read per minute, for `readingTime`; default 200. */
   wordsPerMinute?: number | undefined;
+  /**
+   * The Markdown parser: `satteri` (default), the native parser Astro 7 uses,
+   * or `remark` (remark-parse with remark-gfm and remark-math, the reference
+   * implementation). Both give the same tree; add micromark syntax extensions
+   * only with `remark`.
+   */
+  parser?: 'satteri' | 'remark' | undefined;
 }
 
 /** Options with every default filled in. */
@@ -61,7 +73,7 @@ export interface ResolvedOptions {
   allowDangerousHtml: boolean;
   sanitize: boolean;
   smartypants: boolean;
-  highlight: Required<HighlightOptions> | false;
+  highlight: { themes: 'css-variables' | { light: string; dark: string } } | false;
   math: 'mathjax' | 'katex' | false;
   kramdownFootnotes: boolean;
   headingAnchors: boolean;
@@ -69,6 +81,7 @@ export interface ResolvedOptions {
   imageRoot: string | undefined;
   excerptSeparator: string;
   wordsPerMinute: number;
+  parser: 'satteri' | 'remark';
 }
 
 /** Fills in the defaults. */
@@ -78,8 +91,7 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     allowDangerousHtml: options.allowDangerousHtml ?? true,
     sanitize: options.sanitize ?? false,
     smartypants: options.smartypants ?? true,
-    highlight:
-      highlight === false ? false : { light: highlight.light ?? 'github-light', dark: highlight.dark ?? 'github-dark' },
+    highlight: highlight === false ? false : { themes: highlight.themes ?? 'css-variables' },
     math: options.math ?? 'mathjax',
     kramdownFootnotes: options.kramdownFootnotes ?? true,
     headingAnchors: options.headingAnchors ?? false,
@@ -87,5 +99,6 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     imageRoot: options.imageRoot,
     excerptSeparator: options.excerptSeparator ?? '<!--more-->',
     wordsPerMinute: options.wordsPerMinute ?? 200,
+    parser: options.parser ?? 'satteri',
   };
 }

@@ -2,8 +2,9 @@
  * The unified pipeline. It is built from two halves so `render()` can parse
  * a post once and finish the post and its excerpt separately:
  *
- * - `markdownToHast`: remark-parse, GFM, math, kramdown attribute lists,
- *   typography, then remark-rehype;
+ * - `parserPlugins`: satteri (default) or remark-parse with GFM and math;
+ * - `markdownToHastPlugins`: kramdown attribute lists, typography, math,
+ *   then remark-rehype;
  * - `hastToHtml`: raw HTML parsed (only where a post has some) and sanitized
  *   when asked, kramdown footnotes,
  *   heading ids and anchors, Shiki, images, absolute URLs, then
@@ -22,9 +23,9 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import remarkSmartypants from 'remark-smartypants';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
+import parseSatteri from './parse-satteri.js';
 import rehypeAbsoluteUrls from './rehype-absolute-urls.js';
 import rehypeDropRaw from './rehype-drop-raw.js';
 import rehypeRawIfNeeded from './rehype-raw-if-needed.js';
@@ -35,16 +36,25 @@ import rehypeShiki from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
 import remarkKramdownAttributes from './remark-kramdown-attributes.js';
 import remarkKramdownMath from './remark-kramdown-math.js';
+import remarkKramdownTypography from './remark-kramdown-typography.js';
+import remarkMathData from './remark-math-data.js';
+
+/** The parser: satteri, or remark-parse with the GFM and math syntax extensions. */
+export function parserPlugins(options: ResolvedOptions): PluggableList {
+  if (options.parser === 'satteri') return [[parseSatteri, { math: options.math !== false }]];
+  const plugins: PluggableList = [remarkParse, remarkGfm];
+  // kramdown reads `$$…$$` only; a lone `$` is a dollar sign.
+  if (options.math) plugins.push([remarkMath, { singleDollarTextMath: false }]);
+  return plugins;
+}
 
 /** The remark half: Markdown syntax tree to HTML syntax tree. */
 export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [remarkGfm];
-  // kramdown reads `$$…$$` only; a lone `$` is a dollar sign.
-  if (options.math) plugins.push([remarkMath, { singleDollarTextMath: false }]);
-  plugins.push(remarkKramdownAttributes);
-  // kramdown's typography: `--` en dash, `---` em dash, `...` ellipsis, `<<` `>>` guillemets, smart quotes.
-  if (options.smartypants) plugins.push([remarkSmartypants, { dashes: 'oldschool', backticks: false }]);
+  const plugins: PluggableList = [remarkKramdownAttributes];
+  // kramdown's typography: `--` en dash, `---` em dash, `...` ellipsis, smart quotes.
+  if (options.smartypants) plugins.push(remarkKramdownTypography);
   if (options.math === 'mathjax') plugins.push(remarkKramdownMath);
+  if (options.math === 'katex' && options.parser === 'satteri') plugins.push(remarkMathData);
   // Raw HTML always reaches the HTML tree: kept for trusted posts, parsed and sanitized for untrusted
   // ones, or dropped with a message; never silently.
   plugins.push([remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }]);
@@ -83,7 +93,8 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
       },
     ]);
   }
-  if (options.highlight) plugins.push([rehypeShiki, options.highlight]);
+  if (options.highlight)
+    plugins.push([rehypeShiki, { themes: options.highlight.themes, feed: options.baseUrl !== undefined }]);
   plugins.push([rehypeImages, options.imageRoot]);
   if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, options.baseUrl]);
   return plugins;
@@ -101,7 +112,7 @@ export type MarkdownProcessor = Processor<MdastRoot, MdastRoot, HastRoot, HastRo
 export function createProcessor(options: Options = {}): MarkdownProcessor {
   const resolved = resolveOptions(options);
   return unified()
-    .use(remarkParse)
+    .use(parserPlugins(resolved))
     .use(markdownToHastPlugins(resolved))
     .use(hastPlugins(resolved))
     .use(rehypeStringify, {

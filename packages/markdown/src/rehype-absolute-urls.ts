@@ -4,7 +4,7 @@
  * `cite`, `action` and each candidate of `srcset`.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 
 const urlProperties = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
@@ -18,7 +18,8 @@ function absolute(value: string, base: string): string {
 
 export default function rehypeAbsoluteUrls(base: string) {
   return (tree: Root): void => {
-    visit(tree, 'element', (node: Element) => {
+    walk<Element>(tree, (node) => {
+      if (node.type !== 'element') return;
       const properties: Record<string, unknown> = node.properties;
       for (const name of urlProperties) {
         const value = properties[name];

@@ -3,17 +3,18 @@
  * its line: nothing in the source disappears without a message.
  */
 import type { Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Parent } from 'unist';
 import type { VFile } from 'vfile';
+import { walk, type Raw } from './walk.js';
 
 export default function rehypeDropRaw() {
   return (tree: Root, file: VFile): void => {
-    visit(tree, 'raw', (node, index, parent) => {
-      if (!parent || index === undefined) return undefined;
+    walk<Raw>(tree as Parent, (node, index, parent) => {
+      if (node.type !== 'raw') return undefined;
       const excerpt = node.value.trim().replace(/\s+/g, ' ').slice(0, 40);
       file.message(`Raw HTML dropped (\`allowDangerousHtml\` is off): \`${excerpt}\``, node.position);
       parent.children.splice(index, 1);
-      return [SKIP, index];
+      return index;
     });
   };
 }

@@ -5,7 +5,7 @@
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 import type { VFile } from 'vfile';
 
 /** A heading of the document. */
@@ -27,10 +27,12 @@ declare module 'vfile' {
 export default function rehypeHeadings() {
   return (tree: Root, file: VFile): void => {
     const headings: Heading[] = [];
-    visit(tree, 'element', (node: Element) => {
+    walk<Element>(tree, (node) => {
+      if (node.type !== 'element') return;
       const depth = headingRank(node);
       if (!depth) return;
       headings.push({ depth, id: String(node.properties.id ?? ''), text: toString(node).trim() });
+      return false;
     });
     file.data.headings = headings;
   };

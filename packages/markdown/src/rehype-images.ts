@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
 import { imageSize } from 'image-size';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 
 const sizes = new Map<string, { width: number; height: number } | null>();
 
@@ -28,8 +28,8 @@ function sizeOf(path: string): { width: number; height: number } | null {
 
 export default function rehypeImages(root: string | undefined) {
   return (tree: Root): void => {
-    visit(tree, 'element', (node: Element) => {
-      if (node.tagName !== 'img') return;
+    walk<Element>(tree, (node) => {
+      if (node.type !== 'element' || node.tagName !== 'img') return;
       node.properties.loading ??= 'lazy';
       node.properties.decoding ??= 'async';
       const src = node.properties.src;

@@ -6,7 +6,7 @@
  * HTML allows them.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 
 /** The label in a GFM footnote id, also after rehype-sanitize has prefixed it with `user-content-`. */
 function label(id: string, prefix: string): string | undefined {
@@ -18,8 +18,14 @@ export default function rehypeKramdownFootnotes() {
   return (tree: Root): void => {
     // Footnote labels, from the list at the end, tell `fnref-a-2` (second reference to `a`) from `fnref-a-2` (label `a-2`).
     const labels = new Set<string>();
-    visit(tree, 'element', (node: Element) => {
-      const name = node.tagName === 'li' ? label(String(node.properties.id ?? ''), 'fn-') : undefined;
+    // The section is the last child of the root; its list items carry the labels.
+    const section = tree.children.findLast(
+      (node): node is Element => node.type === 'element' && node.properties.dataFootnotes !== undefined,
+    );
+    if (!section) return;
+    walk<Element>(section, (node) => {
+      const name =
+        node.type === 'element' && node.tagName === 'li' ? label(String(node.properties.id ?? ''), 'fn-') : undefined;
       if (name !== undefined) labels.add(name);
     });
     /** kramdown's id for a reference id of GFM: `fnref-a` → `fnref:a`, its second use `fnref-a-2` → `fnref:a:1`. */
@@ -32,7 +38,8 @@ export default function rehypeKramdownFootnotes() {
         return { name: repeat[1]!, id: `fnref:${repeat[1]}:${Number(repeat[2]) - 1}` };
       return undefined;
     };
-    visit(tree, 'element', (node: Element, index, parent) => {
+    walk<Element>(tree, (node, index, parent) => {
+      if (node.type !== 'element') return undefined;
       // A reference: <sup><a id="fnref-x" href="#fn-x" data-footnote-ref>1</a></sup>
       if (node.tagName === 'sup' && node.children.length === 1) {
         const link = node.children[0] as Element;
@@ -44,7 +51,7 @@ export default function rehypeKramdownFootnotes() {
         return;
       }
       // The section at the end.
-      if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined && parent && index !== undefined) {
+      if (node === section) {
         const list = node.children.find(
           (child): child is Element => child.type === 'element' && child.tagName === 'ol',
         );
@@ -53,8 +60,14 @@ export default function rehypeKramdownFootnotes() {
           if (item.type !== 'element' || item.tagName !== 'li') continue;
           const name = label(String(item.properties.id ?? ''), 'fn-');
           item.properties = { id: `fn:${name}` };
-          visit(item, 'element', (child: Element) => {
-            if (child.tagName !== 'a' || child.properties.dataFootnoteBackref === undefined) return;
+          walk<Element>(item, (child) => {
+            if (
+              child.type !== 'element' ||
+              child.tagName !== 'a' ||
+              child.properties.dataFootnoteBackref === undefined
+            ) {
+              return;
+            }
             const target = kramdownRef(String(child.properties.href ?? '').replace(/^#/, ''));
             child.properties = {
               href: `#${target?.id ?? ''}`,

@@ -1,24 +1,26 @@
 /**
- * Parses raw HTML into the tree (rehype-raw), but only in documents that
- * have some: most posts have none, and re-parsing a whole document through
- * parse5 is the costliest step a rehype pipeline can add. Once parsed, the
- * HTML an author wrote gets what the rest of the pipeline does: absolute
- * URLs in feeds, lazy images.
+ * Parses raw HTML into the tree (as rehype-raw does), but only in documents
+ * that have some: most posts have none, and re-parsing a whole document
+ * through parse5 is the costliest step a rehype pipeline can add. Once
+ * parsed, the HTML an author wrote gets what the rest of the pipeline does:
+ * absolute URLs in feeds, lazy images.
  */
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
-import { visit, EXIT } from 'unist-util-visit';
+import type { Parent } from 'unist';
 import type { VFile } from 'vfile';
+import { walk, type Raw } from './walk.js';
+
+/** A lone comment (`<!--more-->`) needs no parsing. */
+const loneComment = /^\s*<!--(?:(?!-->)[\s\S])*-->\s*$/;
 
 export default function rehypeRawIfNeeded() {
   return (tree: Root, file: VFile): Root => {
     let found = false;
-    visit(tree, 'raw', (node) => {
-      // A lone comment (`<!--more-->`) needs no parsing.
-      if (/^\s*<!--[\s\S]*-->\s*$/.test(node.value) && !node.value.includes('-->', node.value.indexOf('-->') + 3))
-        return;
-      found = true;
-      return EXIT;
+    walk<Raw>(tree as Parent, (node) => {
+      if (found) return false;
+      if (node.type === 'raw' && !loneComment.test(node.value)) found = true;
+      return undefined;
     });
     return found ? (raw(tree, { file }) as Root) : tree;
   };

@@ -1,28 +1,33 @@
 /**
- * Build-time syntax highlighting with Shiki. One highlighter per theme pair
- * is created for the whole process and languages are loaded the first time a
- * post uses them, so the cost is paid once, never per post. The light theme's
- * colours are inline (feed readers show them); the dark theme's are
- * `--shiki-dark` CSS variables the theme switches to in dark mode.
+ * Build-time syntax highlighting with Shiki. One highlighter per theme
+ * choice is created for the whole process, with Shiki's JavaScript regex
+ * engine (no WebAssembly to start, and faster on the grammars blogs use);
+ * languages are loaded the first time a post uses them. The cost is paid
+ * once, never per post.
  *
  * Code keeps kramdown's wrapper, `div.language-x.highlighter-rouge >
  * div.highlight > pre.highlight > code.language-x`, so old stylesheets and
  * readers see the structure they know. An unknown language is left as plain
- * code, with a message that names it.
+ * code, with a message that names it. In feeds (`baseUrl` set) token colours
+ * that are CSS variables are dropped: they mean nothing outside the site.
  */
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import {
   bundledLanguagesInfo,
+  createCssVariablesTheme,
   createHighlighter,
+  createJavaScriptRegexEngine,
   type BundledLanguage,
   type Highlighter,
   type LanguageRegistration,
 } from 'shiki';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { nftGrammar } from './grammars/nft.js';
-import type { HighlightOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
+import { walk } from './walk.js';
+
+type Themes = Exclude<ResolvedOptions['highlight'], false>['themes'];
 
 const highlighters = new Map<string, Promise<Highlighter>>();
 
@@ -42,16 +47,30 @@ for (const [name, grammar] of extraLanguages) knownLanguages.set(name, grammar.n
 /** Names that mean "no highlighting". */
 const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'output']);
 
-/** The Shiki highlighter for a theme pair, created once per process. */
-export function getHighlighter(themes: Required<HighlightOptions>): Promise<Highlighter> {
-  const key = `${themes.light}\u0000${themes.dark}`;
+const cssVariablesTheme = createCssVariablesTheme({
+  name: 'css-variables',
+  variablePrefix: '--shiki-',
+  fontStyle: true,
+});
+
+/** The Shiki highlighter for a theme choice, created once per process. */
+export function getHighlighter(themes: Themes): Promise<Highlighter> {
+  const key = JSON.stringify(themes);
   let highlighter = highlighters.get(key);
   if (!highlighter) {
-    highlighter = createHighlighter({ themes: [themes.light, themes.dark], langs: [] });
+    highlighter = createHighlighter({
+      themes: themes === 'css-variables' ? [cssVariablesTheme] : [themes.light, themes.dark],
+      langs: [],
+      engine: createJavaScriptRegexEngine({ forgiving: true }),
+    });
     highlighters.set(key, highlighter);
   }
   return highlighter;
 }
+
+/** Recently highlighted blocks: a post's excerpt repeats its first blocks, and a feed repeats the post. */
+const recent = new Map<string, Element>();
+const recentLimit = 256;
 
 function languageOf(code: Element): string | undefined {
   const classes = code.properties.className;
@@ -60,29 +79,39 @@ function languageOf(code: Element): string | undefined {
   return found?.slice('language-'.length);
 }
 
-export default function rehypeShiki(themes: Required<HighlightOptions>) {
+function dropVariableColours(tree: Element): void {
+  walk<Element>(tree, (node) => {
+    if (
+      node.type === 'element' &&
+      typeof node.properties.style === 'string' &&
+      node.properties.style.includes('var(')
+    ) {
+      delete node.properties.style;
+    }
+  });
+}
+
+export default function rehypeShiki(options: { themes: Themes; feed: boolean }) {
+  const { themes, feed } = options;
   return async (tree: Root, file: VFile): Promise<void> => {
     const blocks: { pre: Element; code: Element; language: string; index: number; parent: Root | Element }[] = [];
-    visit(tree, 'element', (node: Element, index, parent) => {
-      if (node.tagName !== 'pre' || index === undefined || !parent) return;
+    walk<Element>(tree, (node, index, parent) => {
+      if (node.type !== 'element' || node.tagName !== 'pre') return undefined;
       const code = node.children.find(
         (child): child is Element => child.type === 'element' && child.tagName === 'code',
       );
       const language = code && languageOf(code);
-      if (!code || !language) return;
-      blocks.push({ pre: node, code, language, index, parent: parent as Root | Element });
+      if (code && language) blocks.push({ pre: node, code, language, index, parent: parent as Root | Element });
+      return false;
     });
     if (blocks.length === 0) return;
 
     const highlighter = await getHighlighter(themes);
-    const wanted = new Set<string>();
     for (const block of blocks) {
       const id = knownLanguages.get(block.language.toLowerCase());
-      if (id && !highlighter.getLoadedLanguages().includes(id)) wanted.add(id);
-    }
-    for (const id of wanted) {
-      const extra = extraLanguages.get(id);
-      await highlighter.loadLanguage(extra ?? (id as BundledLanguage));
+      if (id && !highlighter.getLoadedLanguages().includes(id)) {
+        await highlighter.loadLanguage(extraLanguages.get(id) ?? (id as BundledLanguage));
+      }
     }
 
     for (const { pre, code, language, index, parent } of blocks) {
@@ -94,12 +123,19 @@ export default function rehypeShiki(themes: Required<HighlightOptions>) {
         }
         continue;
       }
-      const root = highlighter.codeToHast(toString(code).replace(/\n$/, ''), {
-        lang: id,
-        themes: { light: themes.light, dark: themes.dark },
-        defaultColor: 'light',
-      });
-      const highlighted = root.children[0] as Element;
+      const text = toString(code).replace(/\n$/, '');
+      const key = `${id}\u0000${text}`;
+      let highlighted = recent.get(key);
+      if (!highlighted) {
+        const root =
+          themes === 'css-variables'
+            ? highlighter.codeToHast(text, { lang: id, theme: 'css-variables' })
+            : highlighter.codeToHast(text, { lang: id, themes, defaultColor: 'light' });
+        highlighted = root.children[0] as Element;
+        if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
+        recent.set(key, highlighted);
+      }
+      highlighted = structuredClone(highlighted);
       // Shiki writes `class` as a string; merge it into `className` with kramdown's `highlight`.
       const { class: shikiClass, ...properties } = highlighted.properties as Record<string, unknown>;
       highlighted.properties = {
@@ -114,7 +150,8 @@ export default function rehypeShiki(themes: Required<HighlightOptions>) {
       const inner = highlighted.children[0] as Element;
       // Keep the attributes the Markdown gave the code (an IAL's id or class), and its language class.
       inner.properties = { ...code.properties };
-      parent.children[index] = {
+      if (feed) dropVariableColours(highlighted);
+      const wrapper: ElementContent = {
         type: 'element',
         tagName: 'div',
         properties: { className: [`language-${language}`, 'highlighter-rouge'] },
@@ -123,6 +160,7 @@ export default function rehypeShiki(themes: Required<HighlightOptions>) {
         ],
         position: pre.position,
       };
+      parent.children[index] = wrapper;
     }
   };
 }

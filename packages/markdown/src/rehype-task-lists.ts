@@ -5,16 +5,16 @@
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 
 export default function rehypeTaskLists() {
   return (tree: Root): void => {
-    visit(tree, 'element', (item: Element) => {
-      if (item.tagName !== 'li') return;
+    walk<Element>(tree, (item) => {
+      if (item.type !== 'element' || item.tagName !== 'li') return;
       const classes = item.properties.className;
       if (!Array.isArray(classes) || !classes.includes('task-list-item')) return;
-      visit(item, 'element', (input: Element) => {
-        if (input.tagName !== 'input' || input.properties.type !== 'checkbox') return;
+      walk<Element>(item, (input) => {
+        if (input.type !== 'element' || input.tagName !== 'input' || input.properties.type !== 'checkbox') return;
         input.properties.ariaLabel ??= toString(item).trim().replace(/\s+/g, ' ');
       });
     });

@@ -13,7 +13,7 @@
  * dropped, with a message.
  */
 import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.js';
 import type { VFile } from 'vfile';
 
 type Properties = Record<string, string | string[]>;
@@ -63,8 +63,7 @@ export default function remarkKramdownAttributes() {
       }
     };
 
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return;
+    walk<Nodes>(tree, (node, index, parent) => {
       // A paragraph that is only `{: … }` belongs to the block before it (or after, at the start).
       if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'text') {
         const value = node.children[0].value.trim();

@@ -4,23 +4,25 @@
  * `mathjax` engine). Runs after remark-math has parsed the dollars, and after
  * typography, which must not touch the TeX.
  */
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Paragraph, Root, Text } from 'mdast';
+import type { Parent } from 'unist';
+import { walk } from './walk.js';
 
 export default function remarkKramdownMath() {
   return (tree: Root): void => {
-    visit(tree, (node, index, parent) => {
-      if (!parent || index === undefined) return undefined;
+    walk<Root['children'][number]>(tree as Parent, (node, index, parent) => {
       if ((node.type as string) === 'math') {
         const math = node as { value: string };
         // kramdown writes display math bare, not in a paragraph; a `div` keeps it a block in HTML.
-        parent.children[index] = {
+        const block: Paragraph = {
           type: 'paragraph',
           data: { hName: 'div', hProperties: { className: ['math', 'math-display'] } },
           children: [{ type: 'text', value: `\\[${math.value}\\]` }],
         };
+        parent.children[index] = block;
       } else if ((node.type as string) === 'inlineMath') {
-        parent.children[index] = { type: 'text', value: `\\(${(node as { value: string }).value}\\)` };
+        const text: Text = { type: 'text', value: `\\(${(node as { value: string }).value}\\)` };
+        parent.children[index] = text;
       }
       return undefined;
     });

@@ -8,13 +8,13 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import { toString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import { walk } from './walk.js';
 import { VFile } from 'vfile';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
-import { hastPlugins, markdownToHastPlugins } from './processor.js';
+import { hastPlugins, markdownToHastPlugins, parserPlugins } from './processor.js';
 import type { Heading } from './rehype-headings.js';
+import type { RenderCache } from './cache.js';
 
 /** A problem found in the source, with where it is. */
 export interface Message {
@@ -61,6 +61,8 @@ export interface RenderOptions extends Options {
   line?: number | undefined;
   /** An explicit excerpt source (front-matter `excerpt`), used instead of cutting one. */
   excerpt?: string | undefined;
+  /** A cache of results by content hash; an unchanged post is read back, not rendered. Default: none. */
+  cache?: RenderCache | undefined;
 }
 
 interface Pipeline {
@@ -79,7 +81,9 @@ export function getPipeline(options: Options = {}): Pipeline {
   if (!pipeline) {
     pipeline = {
       options: resolved,
-      parse: unified().use(remarkParse).use(markdownToHastPlugins(resolved)) as unknown as Pipeline['parse'],
+      parse: unified()
+        .use(parserPlugins(resolved))
+        .use(markdownToHastPlugins(resolved)) as unknown as Pipeline['parse'],
       finish: unified()
         .use(hastPlugins(resolved))
         .use(rehypeStringify, {
@@ -98,12 +102,12 @@ function isSeparator(node: RootContent, separator: string): boolean {
 
 /** Removes footnote references: their notes are not part of an excerpt. */
 function dropFootnoteReferences(tree: HastRoot): void {
-  visit(tree, 'element', (node: Element, index, parent) => {
-    if (!parent || index === undefined || node.tagName !== 'sup') return undefined;
+  walk<Element>(tree, (node, index, parent) => {
+    if (node.type !== 'element' || node.tagName !== 'sup') return undefined;
     const link = node.children[0];
     if (link?.type === 'element' && link.properties.dataFootnoteRef !== undefined) {
       parent.children.splice(index, 1);
-      return [SKIP, index];
+      return index;
     }
     return undefined;
   });
@@ -150,8 +154,10 @@ const wordRe = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 function countWords(tree: HastRoot): number {
   let count = 0;
-  visit(tree, (node) => {
-    if (node.type === 'element' && ['pre', 'script', 'style'].includes((node as Element).tagName)) return SKIP;
+  walk<HastRoot['children'][number]>(tree, (node) => {
+    if (node.type === 'element' && (node.tagName === 'pre' || node.tagName === 'script' || node.tagName === 'style')) {
+      return false;
+    }
     if (node.type === 'text') count += node.value.match(wordRe)?.length ?? 0;
     return undefined;
   });
@@ -187,6 +193,18 @@ function toMessages(file: VFile, name: string | undefined, line: number): Messag
  * @returns Never throws on malformed Markdown: problems are in `messages`.
  */
 export async function render(source: string, options: RenderOptions = {}): Promise<RenderResult> {
+  const { cache, ...rest } = options;
+  if (!cache) return renderUncached(source, rest);
+  const key = cache.key(source, rest);
+  const cached = cache.get(key);
+  if (cached) return cached;
+  cache.misses++;
+  const result = await renderUncached(source, rest);
+  cache.set(key, result);
+  return result;
+}
+
+async function renderUncached(source: string, options: RenderOptions): Promise<RenderResult> {
   const pipeline = getPipeline(options);
   const line = options.line ?? 1;
   const file = new VFile({ value: source, path: options.file });

@@ -4,9 +4,13 @@ import * as markdown from '@blog/markdown';
 test('the public API is exactly this list', () => {
   expect(Object.keys(markdown).sort()).toMatchInlineSnapshot(`
     [
+      "RenderCache",
       "createProcessor",
+      "documentRenderItem",
       "plainExcerpt",
       "render",
+      "renderAll",
+      "renderDocument",
       "resolveOptions",
     ]
   `);

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * Renders a corpus of realistic posts and prints posts/s, MB/s and peak
+ * memory for: the bare unified chain (remark-parse, remark-gfm,
+ * remark-rehype, rehype-stringify), our pipeline without and with
+ * highlighting (satteri parser), our plugins on remark-parse, our pipeline
+ * across worker threads, and a warm cache.
+ *
+ *   node bench/render.mjs [--posts 1000] [--cache-posts 4000]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { parseArgs } from 'node:util';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { RenderCache, render, renderAll } from '@blog/markdown';
+import { postBody } from './corpus.mjs';
+
+const { values } = parseArgs({
+  allowPositionals: true,
+  options: { posts: { type: 'string', default: '1000' }, 'cache-posts': { type: 'string', default: '4000' } },
+});
+const count = Number(values.posts);
+const sources = Array.from({ length: count }, (_, n) => postBody(n));
+const bytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source), 0);
+const words = sources.reduce((sum, source) => sum + source.split(/\s+/).length, 0);
+console.log(
+  `corpus: ${count} posts, ${(bytes / count / 1024).toFixed(1)} KB and ${Math.round(words / count)} words each`,
+);
+
+async function measure(label, run) {
+  await run(sources.slice(0, 50)); // warm up: JIT, Shiki's grammars
+  const start = performance.now();
+  await run(sources);
+  const seconds = (performance.now() - start) / 1000;
+  const postsPerSecond = count / seconds;
+  console.log(
+    `${label.padEnd(34)} ${seconds.toFixed(2).padStart(6)} s  ${postsPerSecond.toFixed(0).padStart(5)} posts/s  ${(bytes / 1e6 / seconds).toFixed(2)} MB/s`,
+  );
+  return postsPerSecond;
+}
+
+const bare = unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeStringify);
+const bareRate = await measure('bare unified chain', async (list) => {
+  for (const source of list) await bare.process(source);
+});
+const plainRate = await measure('@blog/markdown, no highlighting', async (list) => {
+  for (const source of list) await render(source, { highlight: false });
+});
+const remarkPlainRate = await measure('@blog/markdown, remark-parse, no hl', async (list) => {
+  for (const source of list) await render(source, { parser: 'remark', highlight: false });
+});
+const fullRate = await measure('@blog/markdown, with Shiki', async (list) => {
+  for (const source of list) await render(source);
+});
+const workers = availableParallelism();
+const parallelRate = await measure(`@blog/markdown, ${workers} workers`, async (list) => {
+  await renderAll(
+    list.map((source) => ({ source })),
+    { workers },
+  );
+});
+console.log(
+  `time against the bare chain: ${((bareRate / plainRate - 1) * 100).toFixed(0)}% without highlighting, ${((bareRate / fullRate - 1) * 100).toFixed(0)}% with; ` +
+    `our plugins on remark-parse: ${((bareRate / remarkPlainRate - 1) * 100).toFixed(0)}%`,
+);
+// What this machine allows at best: the same pure CPU loop in 1 thread, then in one thread per core.
+const spin = 'let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003; x;';
+let start = performance.now();
+new Function(spin)();
+const oneThread = performance.now() - start;
+start = performance.now();
+await Promise.all(
+  Array.from(
+    { length: workers },
+    () =>
+      new Promise((resolve) => {
+        const worker = new Worker(`${spin} require('node:worker_threads').parentPort.postMessage(0);`, { eval: true });
+        worker.once('message', () => worker.terminate().then(resolve));
+      }),
+  ),
+);
+const ceiling = (workers * oneThread) / (performance.now() - start);
+console.log(
+  `worker speed-up on ${workers} cores: ${(parallelRate / fullRate).toFixed(2)}x (a pure CPU loop gets ${ceiling.toFixed(2)}x on this machine)`,
+);
+
+// Warm cache: every post unchanged since the last build.
+const cachePosts = Number(values['cache-posts']);
+const dir = mkdtempSync(join(tmpdir(), 'blog-markdown-cache-'));
+const items = Array.from({ length: cachePosts }, (_, n) => ({
+  source: postBody(n),
+  options: { file: `_posts/${n}.md` },
+}));
+start = performance.now();
+await renderAll(items, { cache: new RenderCache(dir) });
+const cold = (performance.now() - start) / 1000;
+const cache = new RenderCache(dir);
+start = performance.now();
+await renderAll(items, { cache });
+const warm = (performance.now() - start) / 1000;
+rmSync(dir, { recursive: true, force: true });
+console.log(
+  `cache: ${cachePosts} posts cold ${cold.toFixed(1)} s, warm ${warm.toFixed(2)} s (${cache.hits} hits, ${cache.misses} misses)`,
+);
+const peak = process.resourceUsage().maxRSS / 1024;
+console.log(`peak RSS ${peak.toFixed(0)} MB`);
+console.log(
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+);

@@ -1,0 +1,106 @@
+/**
+ * Renders many posts across worker threads, so every core works. Cached
+ * results are read in this thread first; only the rest go to the workers.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { RenderCache } from './cache.js';
+import { render, type RenderOptions, type RenderResult } from './render.js';
+
+/** One post to render. */
+export interface RenderItem {
+  source: string;
+  /** Per-post options (`file`, `line`, `excerpt`, `baseUrl`…), over the shared ones. */
+  options?: RenderOptions | undefined;
+}
+
+/** Options of {@link renderAll}. */
+export interface RenderAllOptions extends RenderOptions {
+  /** Threads in all, this one included; default: the available parallelism. 1 renders in this thread only. */
+  workers?: number | undefined;
+  /** Posts sent to a worker at a time; default 8. */
+  batchSize?: number | undefined;
+}
+
+/**
+ * Renders every item; results come back in the order of `items`.
+ *
+ * @throws when a post cannot be rendered, naming it.
+ */
+export async function renderAll(items: readonly RenderItem[], options: RenderAllOptions = {}): Promise<RenderResult[]> {
+  const { workers: workerCount = availableParallelism(), batchSize = 8, cache, ...shared } = options;
+  const results: RenderResult[] = new Array(items.length);
+  const pending: { index: number; source: string; options: RenderOptions; key?: string }[] = [];
+  items.forEach((item, index) => {
+    const itemOptions = { ...shared, ...item.options };
+    if (cache) {
+      const key = cache.key(item.source, itemOptions);
+      const hit = cache.get(key);
+      if (hit) {
+        results[index] = hit;
+        return;
+      }
+      cache.misses++;
+      pending.push({ index, source: item.source, options: itemOptions, key });
+    } else pending.push({ index, source: item.source, options: itemOptions });
+  });
+
+  const store = (index: number, result: RenderResult, key: string | undefined, target: RenderCache | undefined) => {
+    results[index] = result;
+    if (key && target) target.set(key, result);
+  };
+
+  // This thread renders too: on N cores, N − 1 workers plus this one keep every core busy
+  // and save one worker's start-up (loading the pipeline, creating Shiki).
+  const threads = Math.min(workerCount - 1, Math.floor(pending.length / batchSize));
+  const queue = [...pending];
+  const keys = new Map(pending.map((item) => [item.index, item.key]));
+  const here = async (): Promise<void> => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      store(item.index, await render(item.source, item.options), item.key, cache);
+      // Rendering never waits on I/O; yield so the workers' results are taken in and they get more work.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  if (threads <= 0) {
+    await here();
+    return results;
+  }
+
+  const pool = Array.from({ length: threads }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  try {
+    await Promise.all([
+      here(),
+      ...pool.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const next = (): void => {
+              const batch = queue.splice(0, batchSize).map(({ index, source, options: itemOptions }) => ({
+                index,
+                source,
+                options: itemOptions,
+              }));
+              if (batch.length === 0) resolve();
+              else worker.postMessage({ items: batch });
+            };
+            worker.on('message', (done: { index: number; result?: RenderResult; error?: string }[]) => {
+              for (const { index, result, error } of done) {
+                if (error !== undefined) {
+                  const name = items[index]?.options?.file ?? `item ${index}`;
+                  reject(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
+                  return;
+                }
+                store(index, result!, keys.get(index), cache);
+              }
+              next();
+            });
+            worker.on('error', reject);
+            next();
+          }),
+      ),
+    ]);
+  } finally {
+    await Promise.all(pool.map((worker) => worker.terminate()));
+  }
+  return results;
+}
