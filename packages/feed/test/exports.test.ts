@@ -4,8 +4,20 @@ import * as feed from '@blog/feed';
 test('the public API is exactly this list', () => {
   expect(Object.keys(feed).sort()).toMatchInlineSnapshot(`
     [
+      "FeedError",
+      "XmlMarkup",
+      "atom",
+      "blogFeed",
+      "blogFeedBase",
+      "element",
+      "feedLinks",
+      "jsonFeed",
+      "normalizeFeed",
+      "postFeedItem",
       "removeForbiddenXmlCharacters",
+      "rss",
       "xmlAttribute",
+      "xmlDocument",
       "xmlText",
     ]
   `);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { removeForbiddenXmlCharacters, xmlAttribute, xmlText } from '@blog/feed';
+import { element, removeForbiddenXmlCharacters, xmlAttribute, xmlText } from '@blog/feed';
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -24,6 +24,13 @@ describe('XML escaping', () => {
   test('markup characters, CDATA ends and non-ASCII round-trip through an independent parser', () => {
     const value = 'Tom & Jerry <b>"quoted"</b> ]]> café — 日本 🚀 \'single\'';
     expect(roundTrip(value)).toEqual({ text: value, attribute: value });
+  });
+
+  test('element escapes attributes and text alike, and carriage returns survive', () => {
+    expect(String(element('a', { href: 'x?a=1&b="2"' }, 'Tom & <Jerry>\r\n'))).toBe(
+      '<a href="x?a=1&amp;b=&quot;2&quot;">Tom &amp; &lt;Jerry&gt;&#13;\n</a>',
+    );
+    expect(String(element('empty', { skipped: undefined }, false, null))).toBe('<empty/>');
   });
 
   test('does not double-escape entities that are already text', () => {
