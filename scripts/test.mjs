@@ -19,6 +19,25 @@ const workspaces = ['packages', 'apps'].flatMap((group) =>
     .map((entry) => join(root, group, entry.name)),
 );
 
+// The browser tests drive Debian's Chromium. Install it on a fresh machine when we may (root with apt),
+// as CI does; elsewhere say how, rather than fail obscurely later.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  const root = process.getuid?.() === 0;
+  if (root && spawnSync('which', ['apt-get']).status === 0) {
+    console.log('Installing Chromium for the browser tests (apt-get install chromium)...');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    if (update.status !== 0 || install.status !== 0) process.exit(1);
+  } else {
+    console.error(
+      `The browser tests need Chromium at ${chromium}: install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+    process.exit(1);
+  }
+}
+
 // Stale reports must not be counted: turbo restores them on a cache hit.
 for (const dir of workspaces) rmSync(join(dir, '.test-results'), { recursive: true, force: true });
 

@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import blog from '@blog/theme';
 
+// The demo blog lives in ./content, a Jekyll-style folder. `BLOG_SOURCE=<folder> pnpm build`
+// builds any existing Jekyll blog instead, unchanged.
 export default defineConfig({
-  site: 'https://blog.example.org',
-  build: { format: 'directory' },
+  integrations: [blog({ source: process.env.BLOG_SOURCE || './content' })],
   server: { host: '127.0.0.1', port: 4321 },
 });

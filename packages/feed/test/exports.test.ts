@@ -11,6 +11,7 @@ test('the public API is exactly this list', () => {
       "blogFeedBase",
       "element",
       "feedLinks",
+      "feedStylesheet",
       "jsonFeed",
       "normalizeFeed",
       "postFeedItem",

@@ -1,1 +1,206 @@
-export type { Props as BaseLayoutProps } from './layouts/BaseLayout.astro';
+/**
+ * `@blog/theme`: an Astro integration that turns a Jekyll-style folder into
+ * a finished blog, the way Starlight does it for documentation.
+ *
+ * ```js
+ * // astro.config.mjs
+ * import { defineConfig } from 'astro/config';
+ * import blog from '@blog/theme';
+ * export default defineConfig({ integrations: [blog({ source: './blog' })] });
+ * ```
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+import { loadBlog, parseSiteConfig } from '@blog/model';
+import {
+  componentNames,
+  defaultStrings,
+  type ComponentName,
+  type ResolvedThemeConfig,
+  type ThemeOptions,
+} from './options.js';
+
+export { defaultStrings, format, type ComponentName, type Strings, type ThemeOptions } from './options.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const configModule = 'virtual:@blog/theme/config';
+const contentPackages = ['@blog/model', '@blog/markdown', '@blog/feed'];
+const componentPrefix = 'virtual:@blog/theme/components/';
+
+/** The routes the theme provides; the catch-all page serves home, posts, pages, archive, tags and redirects. */
+const routes = [
+  { pattern: '/feed.xml', entrypoint: 'routes/feed.xml.ts' },
+  { pattern: '/atom.xml', entrypoint: 'routes/atom.xml.ts' },
+  { pattern: '/feed.json', entrypoint: 'routes/feed.json.ts' },
+  { pattern: '/feed.xsl', entrypoint: 'routes/feed.xsl.ts' },
+  { pattern: '/tags/[tag]/feed.xml', entrypoint: 'routes/tag-feed.xml.ts' },
+  { pattern: '/sitemap.xml', entrypoint: 'routes/sitemap.xml.ts' },
+  { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' },
+  { pattern: '/404', entrypoint: 'routes/404.astro' },
+  { pattern: '/[...path]', entrypoint: 'routes/page.astro' },
+];
+
+/**
+ * The Vite plugin behind the theme's virtual modules: its resolved options
+ * (`virtual:@blog/theme/config`) and its replaceable components
+ * (`virtual:@blog/theme/components/<Name>`, the site's own when it gives one).
+ * Exported for tests that render the theme's components outside a site.
+ */
+export function themeVitePlugin(config: ResolvedThemeConfig, overrides: ReadonlyMap<string, string> = new Map()) {
+  return {
+    name: '@blog/theme:virtual',
+    resolveId(id: string) {
+      if (id === configModule) return `\0${configModule}`;
+      if (id.startsWith(componentPrefix)) {
+        const name = id.slice(componentPrefix.length);
+        return overrides.get(name) ?? join(here, 'components', `${name}.astro`);
+      }
+      return undefined;
+    },
+    load(id: string) {
+      if (id === `\0${configModule}`) return `export default ${JSON.stringify(config)};`;
+      return undefined;
+    },
+  };
+}
+
+/** Options with every default filled in. */
+export function resolveThemeConfig(options: ThemeOptions, root: string): ResolvedThemeConfig {
+  return {
+    source: resolve(root, options.source ?? '.'),
+    drafts: options.drafts ?? false,
+    future: options.future,
+    markdown: options.markdown ?? {},
+    cacheDir: resolve(root, options.cacheDir ?? 'node_modules/.cache/@blog/theme'),
+    strings: { ...defaultStrings, ...options.strings },
+    search: options.search ?? true,
+    feedLimit: options.feedLimit ?? 10,
+    relatedPosts: options.relatedPosts ?? 4,
+    tagPages: options.tagPages ?? true,
+    locale: options.locale,
+  };
+}
+
+/**
+ * The blog theme.
+ *
+ * @param options See {@link ThemeOptions}; every option has a default.
+ */
+export default function blog(options: ThemeOptions = {}): AstroIntegration {
+  let source = '';
+  let config: ResolvedThemeConfig;
+  return {
+    name: '@blog/theme',
+    hooks: {
+      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addWatchFile, logger }) => {
+        const root = fileURLToPath(astroConfig.root);
+        source = resolve(root, options.source ?? '.');
+        const configFile = ['_config.yml', '_config.yaml']
+          .map((name) => join(source, name))
+          .find((path) => existsSync(path));
+        if (configFile) addWatchFile(configFile);
+        const site = parseSiteConfig(configFile ? readFileSync(configFile, 'utf8') : '', configFile ?? '_config.yml');
+        if (!site.url && !astroConfig.site) {
+          logger.warn('`url` is not set in _config.yml: canonical links, feeds and the sitemap need it.');
+        }
+        config = resolveThemeConfig(options, root);
+        const overrides = new Map<string, string>();
+        for (const [name, path] of Object.entries(options.components ?? {})) {
+          if (!componentNames.includes(name as ComponentName)) {
+            throw new Error(
+              `[@blog/theme] \`components.${name}\`: no such component; expected one of ${componentNames.join(', ')}`,
+            );
+          }
+          if (path) overrides.set(name, resolve(root, path));
+        }
+        updateConfig({
+          site: astroConfig.site ?? (site.url || undefined),
+          base: site.baseurl || undefined,
+          vite: {
+            plugins: [themeVitePlugin(config, overrides)],
+            // The content packages are plain Node ESM with native parsers and worker threads: load them as they
+            // are, unbundled, in dev (ssr) and in the build's prerendering.
+            ssr: { external: contentPackages },
+            environments: {
+              ssr: { resolve: { external: contentPackages } },
+              prerender: { resolve: { external: contentPackages } },
+            },
+          },
+        });
+        for (const route of routes) {
+          injectRoute({ pattern: route.pattern, entrypoint: join(here, route.entrypoint), prerender: true });
+        }
+      },
+
+      'astro:server:setup': ({ server }) => {
+        // Edits to the blog's sources reload the data and the page.
+        server.watcher.add(source);
+        const reload = (path: string) => {
+          if (!resolve(path).startsWith(source)) return;
+          const module = server.moduleGraph.getModulesByFile(join(here, 'data.ts'));
+          for (const entry of module ?? []) server.moduleGraph.invalidateModule(entry);
+          server.ws.send({ type: 'full-reload' });
+        };
+        for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, reload);
+        // Static files of the blog (images, downloads) are served from its folder.
+        server.middlewares.use((request, response, next) => {
+          const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+          const file = join(source, path);
+          if (!file.startsWith(source) || /\/[_.]/.test(path) || !existsSync(file) || path.endsWith('/')) return next();
+          try {
+            response.end(readFileSync(file));
+          } catch {
+            next();
+          }
+        });
+      },
+
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const blogData = await loadBlog(source, { drafts: config.drafts, future: config.future });
+        // Jekyll's `.html` permalinks: Astro writes `x.html/index.html`; Jekyll wrote `x.html`.
+        const documents = [...blogData.posts, ...blogData.pages, ...Object.values(blogData.collections).flat()];
+        const moves = [
+          ...documents
+            .filter((document) => document.format !== 'other')
+            .map((document) => [document.permalink, document.outputPath]),
+          ...blogData.redirects.map((redirect) => [redirect.from, redirect.outputPath]),
+        ];
+        for (const [permalink, outputPath] of moves) {
+          if (outputPath!.endsWith('index.html')) continue;
+          const written = join(out, decodeURI(permalink!), 'index.html');
+          if (!existsSync(written)) continue;
+          const html = readFileSync(written);
+          rmSync(dirname(written), { recursive: true, force: true });
+          mkdirSync(dirname(join(out, outputPath!)), { recursive: true });
+          writeFileSync(join(out, outputPath!), html);
+        }
+        // Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
+        for (const page of blogData.pages.filter((entry) => entry.format === 'other')) {
+          mkdirSync(dirname(join(out, page.outputPath)), { recursive: true });
+          writeFileSync(join(out, page.outputPath), page.body);
+        }
+        for (const file of blogData.staticFiles) {
+          const target = join(out, file.path);
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(file.absolutePath, target);
+        }
+        logger.info(
+          `${blogData.posts.length} posts, ${blogData.pages.length} pages, ${blogData.staticFiles.length} static files from ${source}`,
+        );
+        if (config.search) {
+          const { index } = await pagefind.createIndex({});
+          if (!index) throw new Error('[@blog/theme] Pagefind could not start');
+          const { errors, page_count } = await index.addDirectory({ path: out });
+          if (errors.length > 0) throw new Error(`[@blog/theme] Pagefind: ${errors.join('; ')}`);
+          await index.writeFiles({ outputPath: join(out, 'pagefind') });
+          await pagefind.close();
+          logger.info(`search index: ${page_count} pages`);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Helpers over the built demo site (`apps/site/dist`): its files, and a small
+ * static server for the browser tests, serving the folder as a static host
+ * would (`/about/` → `about/index.html`, `/x.html` → `x.html`).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+export const content = fileURLToPath(new URL('../content/', import.meta.url));
+
+/** Every file below a folder, as paths relative to it. */
+export function filesBelow(folder: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else out.push(relative(folder, path));
+    }
+  };
+  visit(folder);
+  return out.sort();
+}
+
+export const htmlFiles = (folder = dist) =>
+  filesBelow(folder).filter((file) => file.endsWith('.html') && !file.startsWith('pagefind/'));
+
+export const read = (file: string, folder = dist) => readFileSync(join(folder, file), 'utf8');
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.xsl': 'text/xsl',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain',
+  '.wasm': 'application/wasm',
+};
+
+/** Resolves a URL path to a file of the folder, as a static host does, or `undefined`. */
+export function fileFor(pathname: string, folder = dist): string | undefined {
+  let path = join(folder, decodeURIComponent(pathname));
+  if (!path.startsWith(folder.replace(/\/$/, ''))) return undefined;
+  if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
+  return existsSync(path) ? path : undefined;
+}
+
+/** Serves the folder on 127.0.0.1 at a free port. */
+export async function serve(folder = dist): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const file = fileFor(pathname, folder);
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': types['.html']! });
+      const notFound = join(folder, '404.html');
+      response.end(existsSync(notFound) ? readFileSync(notFound) : 'not found');
+      return;
+    }
+    response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  return { url: `http://127.0.0.1:${address.port}`, server };
+}

@@ -1,0 +1,123 @@
+/**
+ * Everything the routes show, computed once per build: the blog loaded by
+ * `@blog/model`, every post and page rendered by `@blog/markdown` (on every
+ * core, unchanged ones from the cache), and the derived views. The index,
+ * tag and archive pages reuse these results; nothing is rendered twice.
+ */
+import config from 'virtual:@blog/theme/config';
+import { blogFeed, type Feed } from '@blog/feed';
+import { RenderCache, documentRenderItem, renderAll, type RenderResult } from '@blog/markdown';
+import {
+  adjacentPosts,
+  archiveByYear,
+  loadBlog,
+  paginate,
+  relatedPosts,
+  tagIndex,
+  type Blog,
+  type Document,
+  type Pagination,
+  type Post,
+  type TagEntry,
+} from '@blog/model';
+
+/** A post or page with its rendering. */
+export interface Rendered<T extends Document = Document> {
+  document: T;
+  result: RenderResult;
+}
+
+export interface SiteData {
+  blog: Blog;
+  config: typeof config;
+  cache: RenderCache;
+  /** Rendering of every post, page and collection document, by source path. */
+  rendered: Map<string, RenderResult>;
+  home: Pagination<Post>[];
+  tags: TagEntry<Post>[];
+  archive: { year: number; posts: Post[] }[];
+  /** Pages in the site navigation, in `header_pages` order when the site sets it. */
+  nav: { title: string; href: string }[];
+  /** Whether the theme's own `/archive/` is shown (the site has no archive of its own). */
+  themeArchive: boolean;
+  /** Where the archive is: the site's own archive page, else the theme's. */
+  archiveHref: string;
+  related(post: Post): Post[];
+  adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
+  /** The feed model of the blog, or of one tag; built once each. */
+  feed(tag?: string): Promise<Feed>;
+  /** A site path with the base URL: `/about/` → `/blog/about/`. */
+  href(path: string): string;
+  /** An absolute URL of a site path. */
+  absolute(path: string): string;
+}
+
+let data: Promise<SiteData> | undefined;
+
+/** The site's data, loaded and rendered on first use. */
+export function getSiteData(): Promise<SiteData> {
+  data ??= build();
+  return data;
+}
+
+async function build(): Promise<SiteData> {
+  const blog = await loadBlog(config.source, { drafts: config.drafts, future: config.future });
+  const cache = new RenderCache(config.cacheDir);
+  const documents: Document[] = [
+    ...blog.posts,
+    ...blog.pages.filter((page) => page.format !== 'other'),
+    ...Object.values(blog.collections).flat(),
+  ];
+  const results = await renderAll(
+    documents.map((document) =>
+      documentRenderItem(document, blog.site, { imageRoot: config.source, ...config.markdown }),
+    ),
+    { cache },
+  );
+  const problems = results.flatMap((result) => result.messages);
+  for (const message of problems) {
+    console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
+  }
+  const feeds = new Map<string | undefined, Promise<Feed>>();
+  const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
+  const { site } = blog;
+  const base = site.baseurl;
+  const href = (path: string) => `${base}${path.startsWith('/') ? path : `/${path}`}`;
+  const archivePage = blog.pages.find((page) => /^archive(\/index)?\.html$/.test(page.outputPath));
+  const headerPages = Array.isArray(site.config.header_pages) ? (site.config.header_pages as string[]) : undefined;
+  const navPages = headerPages
+    ? headerPages
+        .map((path) => blog.pages.find((page) => page.sourcePath === path))
+        .filter((page) => page !== undefined)
+    : blog.pages.filter((page) => page.nav);
+  const nav = navPages.map((page) => ({ title: page.title, href: href(page.permalink) }));
+  if (!archivePage) nav.push({ title: config.strings.archive, href: href('/archive/') });
+  return {
+    blog,
+    config,
+    cache,
+    rendered,
+    home: paginate(blog.posts, site.paginate, site.paginatePath),
+    tags: tagIndex(blog.posts),
+    archive: archiveByYear(blog.posts, site),
+    nav,
+    themeArchive: !archivePage,
+    archiveHref: href(archivePage ? archivePage.permalink : '/archive/'),
+    feed: (tag) => {
+      let feed = feeds.get(tag);
+      if (!feed) {
+        feed = blogFeed(blog, {
+          tag,
+          limit: config.feedLimit,
+          render: { imageRoot: config.source, ...config.markdown, cache },
+        });
+        feeds.set(tag, feed);
+      }
+      return feed;
+    },
+    related: (post) => relatedPosts(post, blog.posts, config.relatedPosts),
+    adjacent: (post) => adjacentPosts(post, blog.posts),
+    href,
+    absolute: (path) => `${site.url}${href(path)}`,
+  };
+}

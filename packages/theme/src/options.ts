@@ -1,0 +1,127 @@
+/**
+ * The theme's options: where the blog's sources are, what the theme adds,
+ * the words it shows, and which components a site replaces.
+ */
+import type { Options as MarkdownOptions } from '@blog/markdown';
+
+/** Every word the theme shows a reader; each can be changed. */
+export interface Strings {
+  posts: string;
+  readMore: string;
+  /** `Page: {page} of {total}` */
+  pageOf: string;
+  newer: string;
+  older: string;
+  previousPost: string;
+  nextPost: string;
+  archive: string;
+  /** Sentence above the archive table; `{title}` is the site title. */
+  archiveIntro: string;
+  date: string;
+  post: string;
+  tags: string;
+  /** Heading of a tag page; `{tag}` is the tag. */
+  taggedWith: string;
+  otherPosts: string;
+  menu: string;
+  search: string;
+  searchLabel: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  subscribe: string;
+  /** `{minutes}` min read */
+  readingTime: string;
+  license: string;
+  redirecting: string;
+  skipToContent: string;
+}
+
+export const defaultStrings: Strings = {
+  posts: 'Posts',
+  readMore: 'read more',
+  pageOf: 'Page: {page} of {total}',
+  newer: 'Newer posts',
+  older: 'Older posts',
+  previousPost: 'Previous post',
+  nextPost: 'Next post',
+  archive: 'Archive',
+  archiveIntro: 'This is the archive of the blog {title}.',
+  date: 'Date',
+  post: 'Post',
+  tags: 'Tags',
+  taggedWith: 'Posts tagged “{tag}”',
+  otherPosts: 'Other posts',
+  menu: 'Menu',
+  search: 'Search',
+  searchLabel: 'Search the blog',
+  notFoundTitle: 'Page not found',
+  notFoundText: 'There is no page at this address. Try the archive or the search.',
+  subscribe: 'Subscribe',
+  readingTime: '{minutes} min read',
+  license: 'License',
+  redirecting: 'Redirecting…',
+  skipToContent: 'Skip to content',
+};
+
+/** The components a site can replace, by name. */
+export const componentNames = [
+  'Head',
+  'Header',
+  'Footer',
+  'PostSummary',
+  'PostMeta',
+  'Pagination',
+  'RelatedPosts',
+  'TagList',
+  'ArchiveTable',
+] as const;
+
+export type ComponentName = (typeof componentNames)[number];
+
+/** Options of the `blog()` integration. */
+export interface ThemeOptions {
+  /** The Jekyll-style folder with `_config.yml` and `_posts/`, relative to the project root; default `.`. */
+  source?: string | undefined;
+  /** Publish `_drafts/`; default `false`. */
+  drafts?: boolean | undefined;
+  /** Publish posts dated in the future; default: the site's `future`. */
+  future?: boolean | undefined;
+  /** Options of `@blog/markdown` for posts and pages. */
+  markdown?: MarkdownOptions | undefined;
+  /** Where rendered posts are cached between builds; default `node_modules/.cache/@blog/theme`. */
+  cacheDir?: string | undefined;
+  /** The words the theme shows, any of them. */
+  strings?: Partial<Strings> | undefined;
+  /** Site components that replace the theme's, by name: `{ Footer: './src/components/MyFooter.astro' }`. */
+  components?: Partial<Record<ComponentName, string>> | undefined;
+  /** Static search with Pagefind at `/search/`; default `true`. */
+  search?: boolean | undefined;
+  /** Posts in a feed; default 10. */
+  feedLimit?: number | undefined;
+  /** Related posts under a post; default 4. */
+  relatedPosts?: number | undefined;
+  /** Tag pages and per-tag feeds; default `true`. */
+  tagPages?: boolean | undefined;
+  /** Locale of dates and numbers; default: the site's language. */
+  locale?: string | undefined;
+}
+
+/** What the theme's routes read at build time (from a virtual module). */
+export interface ResolvedThemeConfig {
+  source: string;
+  drafts: boolean;
+  future: boolean | undefined;
+  markdown: MarkdownOptions;
+  cacheDir: string;
+  strings: Strings;
+  search: boolean;
+  feedLimit: number;
+  relatedPosts: number;
+  tagPages: boolean;
+  locale: string | undefined;
+}
+
+/** Fills `{name}` placeholders of a string. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}
