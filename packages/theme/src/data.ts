@@ -42,6 +42,8 @@ export interface SiteData {
   themeArchive: boolean;
   /** Where the archive is: the site's own archive page, else the theme's. */
   archiveHref: string;
+  /** The site's own favicon when it has one, else the theme's `/favicon.svg`. */
+  favicon: { href: string; type: string };
   related(post: Post): Post[];
   adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
   /** The feed model of the blog, or of one tag; built once each. */
@@ -103,6 +105,7 @@ async function build(): Promise<SiteData> {
     nav,
     themeArchive: !archivePage,
     archiveHref: href(archivePage ? archivePage.permalink : '/archive/'),
+    favicon: faviconOf(blog, href),
     feed: (tag) => {
       let feed = feeds.get(tag);
       if (!feed) {
@@ -120,4 +123,12 @@ async function build(): Promise<SiteData> {
     href,
     absolute: (path) => `${site.url}${href(path)}`,
   };
+}
+
+const iconTypes: Record<string, string> = { ico: 'image/x-icon', png: 'image/png', svg: 'image/svg+xml' };
+
+function faviconOf(blog: Blog, href: (path: string) => string): { href: string; type: string } {
+  const own = blog.staticFiles.find((file) => /^favicon\.(ico|png|svg)$/.test(file.path));
+  if (!own) return { href: href('/favicon.svg'), type: 'image/svg+xml' };
+  return { href: href(`/${own.path}`), type: iconTypes[own.path.split('.').pop()!]! };
 }

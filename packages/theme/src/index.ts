@@ -39,6 +39,7 @@ const routes = [
   { pattern: '/tags/[tag]/feed.xml', entrypoint: 'routes/tag-feed.xml.ts' },
   { pattern: '/sitemap.xml', entrypoint: 'routes/sitemap.xml.ts' },
   { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' },
+  { pattern: '/favicon.svg', entrypoint: 'routes/favicon.svg.ts' },
   { pattern: '/404', entrypoint: 'routes/404.astro' },
   { pattern: '/[...path]', entrypoint: 'routes/page.astro' },
 ];

@@ -66,7 +66,9 @@ describe('theme components, rendered with the Astro container', () => {
       'href="/2023/12/14/terraform-to-tofu.html">Moving state files: from Terraform to OpenTofu</a>',
     );
     expect(html).toContain('post-summary__excerpt--more');
-    expect(html).toContain('aria-label="read more: Moving state files: from Terraform to OpenTofu"');
+    expect(html).toMatch(
+      />\s*read more<span class="visually-hidden">: Moving state files: from Terraform to OpenTofu<\/span>\s*<\/a>/,
+    );
   });
 
   test('Pagination: "Page: 1 of 3" with a link to older posts', async () => {

@@ -1,0 +1,56 @@
+import type { Server } from 'node:http';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { serve } from './dist.ts';
+
+let chrome: chromeLauncher.LaunchedChrome;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  ({ url: base, server } = await serve());
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 60_000);
+
+afterAll(async () => {
+  chrome?.kill();
+  server?.close();
+});
+
+test.each(['/', '/2022/05/17/two-networks-one-router.html'])(
+  'Lighthouse gives %s 100 for accessibility, best practices and SEO',
+  async (path) => {
+    const result = await lighthouse(`${base}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['accessibility', 'best-practices', 'seo'],
+      formFactor: 'desktop',
+      screenEmulation: { disabled: true },
+      throttlingMethod: 'provided',
+    });
+    const lhr = result!.lhr;
+    const failing = Object.values(lhr.audits)
+      .filter((audit) => audit.score !== null && audit.score < 1 && audit.scoreDisplayMode !== 'informative')
+      .map((audit) => `${audit.id}: ${audit.title}`);
+    const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, category]) => [id, category.score]));
+    expect({ scores, failing }).toEqual({
+      scores: { accessibility: 1, 'best-practices': 1, seo: 1 },
+      failing: [],
+    });
+  },
+  120_000,
+);
