@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { quietEnv } from './env.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const workspaces = ['packages', 'apps'].flatMap((group) =>
+const workspaces = ['packages', 'apps', 'tests'].flatMap((group) =>
   readdirSync(join(root, group), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(root, group, entry.name)),

@@ -25,10 +25,12 @@ export {
   archiveByYear,
   paginate,
   paginationPath,
+  postIndex,
   relatedPosts,
   sortPosts,
   tagIndex,
   tagSlug,
   type Pagination,
+  type PostIndex,
   type TagEntry,
 } from './views.js';

@@ -123,40 +123,79 @@ export function tagIndex<T extends Pick<Post, 'date' | 'sourcePath' | 'tags'>>(p
   });
 }
 
+type Indexable = Pick<Post, 'date' | 'sourcePath' | 'tags' | 'categories'>;
+
+/** Previous/next and related posts of every post, computed from one sorted list and a label index. */
+export interface PostIndex<T> {
+  /** Newest first. */
+  sorted: T[];
+  /** The posts before and after `post` in newest-first order: `previous` is older, `next` is newer. */
+  adjacent(post: T): { previous?: T | undefined; next?: T | undefined };
+  /** Posts sharing the most tags and categories first, then the most recent; never `post` itself. */
+  related(post: T, limit?: number): T[];
+}
+
+/**
+ * Indexes posts once for {@link PostIndex.adjacent} and {@link PostIndex.related}:
+ * each query then costs what the post's own tags touch, not a sort of every
+ * post, so a blog of thousands of posts builds its post pages in linear time.
+ */
+export function postIndex<T extends Indexable>(posts: readonly T[]): PostIndex<T> {
+  const sorted = sortPosts(posts);
+  const position = new Map(sorted.map((post, index) => [post.sourcePath, index]));
+  const labelsOf = (post: T) => [...post.tags, ...post.categories.map((category) => `category:${category}`)];
+  const byLabel = new Map<string, number[]>();
+  sorted.forEach((post, index) => {
+    for (const label of new Set(labelsOf(post))) {
+      let list = byLabel.get(label);
+      if (!list) byLabel.set(label, (list = []));
+      list.push(index);
+    }
+  });
+  return {
+    sorted,
+    adjacent(post) {
+      const i = position.get(post.sourcePath);
+      if (i === undefined) return {};
+      return { previous: sorted[i + 1], next: sorted[i - 1] };
+    },
+    related(post, limit = 4) {
+      const self = position.get(post.sourcePath);
+      const shared = new Map<number, number>();
+      for (const label of new Set(labelsOf(post))) {
+        for (const index of byLabel.get(label) ?? []) {
+          if (index !== self) shared.set(index, (shared.get(index) ?? 0) + 1);
+        }
+      }
+      const chosen = [...shared]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, limit)
+        .map(([index]) => index);
+      // Fewer related than asked: the most recent others fill the list.
+      for (let index = 0; chosen.length < limit && index < sorted.length; index++) {
+        if (index !== self && !shared.has(index)) chosen.push(index);
+      }
+      return chosen.map((index) => sorted[index]!);
+    },
+  };
+}
+
 /** The posts before and after `post` in newest-first order: `previous` is older, `next` is newer. */
-export function adjacentPosts<T extends Pick<Post, 'date' | 'sourcePath'>>(
+export function adjacentPosts<T extends Indexable>(
   post: T,
   posts: readonly T[],
 ): { previous?: T | undefined; next?: T | undefined } {
-  const sorted = sortPosts(posts);
-  const i = sorted.findIndex((candidate) => candidate.sourcePath === post.sourcePath);
-  if (i === -1) return {};
-  return { previous: sorted[i + 1], next: sorted[i - 1] };
+  return postIndex(posts).adjacent(post);
 }
 
 /**
  * Posts related to `post`: those sharing the most tags (and categories)
  * first, then the most recent, never the post itself. Stable across builds,
- * unlike Jekyll's random `site.related_posts` on some themes.
+ * unlike Jekyll's random `site.related_posts` on some themes. For many
+ * posts, build a {@link postIndex} once instead.
  *
  * @param limit How many; default 4.
  */
-export function relatedPosts<T extends Pick<Post, 'date' | 'sourcePath' | 'tags' | 'categories'>>(
-  post: T,
-  posts: readonly T[],
-  limit = 4,
-): T[] {
-  const own = new Set([...post.tags, ...post.categories.map((category) => `category:${category}`)]);
-  return sortPosts(posts)
-    .filter((candidate) => candidate.sourcePath !== post.sourcePath)
-    .map((candidate, order) => ({
-      candidate,
-      order,
-      shared: [...candidate.tags, ...candidate.categories.map((category) => `category:${category}`)].filter((tag) =>
-        own.has(tag),
-      ).length,
-    }))
-    .sort((a, b) => b.shared - a.shared || a.order - b.order)
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+export function relatedPosts<T extends Indexable>(post: T, posts: readonly T[], limit = 4): T[] {
+  return postIndex(posts).related(post, limit);
 }

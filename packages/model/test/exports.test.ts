@@ -26,6 +26,7 @@ test('the public API is exactly this list', () => {
       "permalinkPattern",
       "permalinkStylePatterns",
       "permalinkStyles",
+      "postIndex",
       "postPlaceholders",
       "postSchema",
       "relatedPosts",

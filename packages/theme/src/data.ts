@@ -8,11 +8,10 @@ import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, type RenderResult } from '@blog/markdown';
 import {
-  adjacentPosts,
   archiveByYear,
   loadBlog,
   paginate,
-  relatedPosts,
+  postIndex,
   tagIndex,
   type Blog,
   type Document,
@@ -35,6 +34,8 @@ export interface SiteData {
   rendered: Map<string, RenderResult>;
   home: Pagination<Post>[];
   tags: TagEntry<Post>[];
+  /** The URL slug of each tag, by name. */
+  tagSlugs: Map<string, string>;
   archive: { year: number; posts: Post[] }[];
   /** Pages in the site navigation, in `header_pages` order when the site sets it. */
   nav: { title: string; href: string }[];
@@ -81,6 +82,8 @@ async function build(): Promise<SiteData> {
     console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
   }
   const feeds = new Map<string | undefined, Promise<Feed>>();
+  const index = postIndex(blog.posts);
+  const tags = tagIndex(blog.posts);
   const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
   const { site } = blog;
   const base = site.baseurl;
@@ -100,7 +103,8 @@ async function build(): Promise<SiteData> {
     cache,
     rendered,
     home: paginate(blog.posts, site.paginate, site.paginatePath),
-    tags: tagIndex(blog.posts),
+    tags,
+    tagSlugs: new Map(tags.map((tag) => [tag.name, tag.slug])),
     archive: archiveByYear(blog.posts, site),
     nav,
     themeArchive: !archivePage,
@@ -118,8 +122,8 @@ async function build(): Promise<SiteData> {
       }
       return feed;
     },
-    related: (post) => relatedPosts(post, blog.posts, config.relatedPosts),
-    adjacent: (post) => adjacentPosts(post, blog.posts),
+    related: (post) => index.related(post, config.relatedPosts),
+    adjacent: (post) => index.adjacent(post),
     href,
     absolute: (path) => `${site.url}${href(path)}`,
   };

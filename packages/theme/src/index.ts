@@ -9,7 +9,8 @@
  * export default defineConfig({ integrations: [blog({ source: './blog' })] });
  * ```
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -51,9 +52,17 @@ const routes = [
  * Exported for tests that render the theme's components outside a site.
  */
 export function themeVitePlugin(config: ResolvedThemeConfig, overrides: ReadonlyMap<string, string> = new Map()) {
+  // The content packages are plain Node ESM with native parsers and worker threads: they are loaded as
+  // they are, never bundled, from where the theme itself finds them (with pnpm, a site that depends on
+  // the theme alone cannot resolve them by name).
+  const require = createRequire(import.meta.url);
+  const external = new Map(contentPackages.map((name) => [name, require.resolve(name)]));
   return {
     name: '@blog/theme:virtual',
+    enforce: 'pre' as const,
     resolveId(id: string) {
+      const path = external.get(id);
+      if (path) return { id: path, external: true };
       if (id === configModule) return `\0${configModule}`;
       if (id.startsWith(componentPrefix)) {
         const name = id.slice(componentPrefix.length);
@@ -118,17 +127,12 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           if (path) overrides.set(name, resolve(root, path));
         }
         updateConfig({
+          // Pages are rendered from data already in memory; overlapping their file writes keeps the CPU busy.
+          build: { concurrency: astroConfig.build.concurrency > 1 ? astroConfig.build.concurrency : 8 },
           site: astroConfig.site ?? (site.url || undefined),
           base: site.baseurl || undefined,
           vite: {
             plugins: [themeVitePlugin(config, overrides)],
-            // The content packages are plain Node ESM with native parsers and worker threads: load them as they
-            // are, unbundled, in dev (ssr) and in the build's prerendering.
-            ssr: { external: contentPackages },
-            environments: {
-              ssr: { resolve: { external: contentPackages } },
-              prerender: { resolve: { external: contentPackages } },
-            },
           },
         });
         for (const route of routes) {
@@ -174,10 +178,13 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           if (outputPath!.endsWith('index.html')) continue;
           const written = join(out, decodeURI(permalink!), 'index.html');
           if (!existsSync(written)) continue;
-          const html = readFileSync(written);
+          // `x.html/index.html` → `x.html`: through a temporary name, since the folder has the target's name.
+          const target = join(out, outputPath!);
+          const temporary = `${target}.${process.pid}.tmp`;
+          mkdirSync(dirname(target), { recursive: true });
+          renameSync(written, temporary);
           rmSync(dirname(written), { recursive: true, force: true });
-          mkdirSync(dirname(join(out, outputPath!)), { recursive: true });
-          writeFileSync(join(out, outputPath!), html);
+          renameSync(temporary, target);
         }
         // Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
         for (const page of blogData.pages.filter((entry) => entry.format === 'other')) {

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/**
+ * Builds the demo site from a generated Jekyll-style blog of N posts and
+ * prints the cold build time (no cache), the warm rebuild time after one
+ * post is edited, posts/s and the peak memory of the build.
+ *
+ *   pnpm bench [--posts 1000]
+ *
+ * The corpus is deterministic: realistic technical posts of about 1,100
+ * words with code blocks (the generator of @blog/markdown's benchmark), tags
+ * from a fixed list, dates spread over the years. Every page is built: post
+ * pages, the paginated index, tag pages, the archive, three feed formats and
+ * the search index.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { postBody } from '../packages/markdown/bench/corpus.mjs';
+import { quietEnv } from './env.mjs';
+
+const { values } = parseArgs({ options: { posts: { type: 'string', default: '1000' } }, allowPositionals: true });
+const count = Number(values.posts);
+const root = new URL('..', import.meta.url).pathname;
+const site = join(root, 'apps/site');
+const corpus = join(root, 'node_modules/.cache/bench-corpus', String(count));
+const cache = join(site, 'node_modules/.cache/@blog/theme');
+const out = join(root, 'node_modules/.cache/bench-dist');
+
+const tags = ['debian', 'networking', 'nftables', 'kubernetes', 'opentofu', 'security', 'python', 'ipv6', 'packaging', 'events'];
+function generate() {
+  rmSync(corpus, { recursive: true, force: true });
+  mkdirSync(join(corpus, '_posts'), { recursive: true });
+  writeFileSync(
+    join(corpus, '_config.yml'),
+    'title: Bench Blog\ndescription: A generated blog.\nurl: https://bench.example\ntimezone: Europe/Madrid\npaginate: 14\nemail: bench@bench.example\n',
+  );
+  writeFileSync(join(corpus, 'about.md'), '---\ntitle: About\npermalink: /about/\n---\nA generated blog for the benchmark.\n');
+  for (let n = 0; n < count; n++) {
+    const date = new Date(Date.UTC(2012, 0, 1) + n * 86400000 * (5000 / count));
+    const day = date.toISOString().slice(0, 10);
+    const postTags = [tags[n % tags.length], tags[(n * 3 + 1) % tags.length]];
+    writeFileSync(
+      join(corpus, '_posts', `${day}-post-${n}.md`),
+      `---\ntitle: "Post ${n}: ${postTags.join(' and ')}"\ndate: ${day} ${String(n % 24).padStart(2, '0')}:00 +0200\ntags: [${postTags.join(', ')}]\n---\n\n${postBody(n)}`,
+    );
+  }
+}
+
+/** Runs `astro build`; returns seconds and the peak resident memory of the build process. */
+function build() {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    // Node itself (not a shell shim), so the child's pid is the build's.
+    const child = spawn(process.execPath, [join(site, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+      cwd: site,
+      env: { ...quietEnv, BLOG_SOURCE: corpus },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let peakKb = 0;
+    let log = '';
+    child.stdout.on('data', (chunk) => (log += chunk));
+    child.stderr.on('data', (chunk) => (log += chunk));
+    // VmHWM is the peak resident memory of the process, its worker threads included.
+    const poll = setInterval(() => {
+      try {
+        const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        if (match) peakKb = Math.max(peakKb, Number(match[1]));
+      } catch {
+        // The process has ended.
+      }
+    }, 50);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      if (code !== 0) reject(new Error(`astro build failed:\n${log.slice(-3000)}`));
+      else {
+        if (process.env.BENCH_LOG) console.log(log);
+        resolve({ seconds: (performance.now() - start) / 1000, peakMb: peakKb / 1024 });
+      }
+    });
+  });
+}
+
+console.log(`generating ${count} posts in ${corpus}`);
+generate();
+rmSync(cache, { recursive: true, force: true });
+rmSync(out, { recursive: true, force: true });
+const cold = await build();
+console.log(`cold build:  ${cold.seconds.toFixed(1)} s, ${Math.round(count / cold.seconds)} posts/s, peak RSS ${cold.peakMb.toFixed(0)} MB`);
+
+const edited = join(corpus, '_posts', `${new Date(Date.UTC(2012, 0, 1)).toISOString().slice(0, 10)}-post-0.md`);
+if (!existsSync(edited)) throw new Error(`cannot find ${edited} to edit`);
+appendFileSync(edited, '\nOne more paragraph, edited after the first build.\n');
+const warm = await build();
+console.log(`warm rebuild after editing one post: ${warm.seconds.toFixed(1)} s, peak RSS ${warm.peakMb.toFixed(0)} MB`);
+const peak = Math.max(cold.peakMb, warm.peakMb);
+console.log(`BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`);

@@ -1,0 +1,165 @@
+/**
+ * The packages as another blog meets them: packed into tarballs, installed
+ * outside this workspace (no workspace links), used in a fresh Astro project
+ * and from plain Node.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'blog-packed-'));
+const tarballs = join(work, 'tarballs');
+const astroVersion = JSON.parse(readFileSync(join(root, 'apps/site/package.json'), 'utf8')).dependencies.astro;
+const sharpVersion = JSON.parse(readFileSync(join(root, 'apps/site/package.json'), 'utf8')).dependencies.sharp;
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1', CI: 'true' };
+
+/** pnpm, as it runs this test (or pnpm 10 through npx). */
+function pnpm(args: string[], cwd: string): string {
+  const execPath = process.env.npm_execpath;
+  const [command, prefix] =
+    execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['-y', 'pnpm@10.34.9']];
+  return execFileSync(command, [...prefix, ...args], { cwd, env, encoding: 'utf8', stdio: 'pipe' });
+}
+
+const tarball = (name: string) => {
+  const file = readdirSync(tarballs).find((entry) => entry.startsWith(`blog-${name}-`));
+  if (!file) throw new Error(`no tarball for @blog/${name}`);
+  return `file:${join(tarballs, file)}`;
+};
+
+/** Every @blog package from its tarball, however deep it is required. */
+const overrides = () => Object.fromEntries(['model', 'markdown', 'feed', 'theme'].map((name) => [`@blog/${name}`, tarball(name)]));
+
+beforeAll(() => {
+  mkdirSync(tarballs);
+  pnpm(['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs], root);
+});
+
+describe('the packed tarballs', () => {
+  test('hold what they need and nothing of the workspace', () => {
+    const names = readdirSync(tarballs).sort();
+    expect(names).toEqual(['blog-feed-0.0.0.tgz', 'blog-markdown-0.0.0.tgz', 'blog-model-0.0.0.tgz', 'blog-theme-0.0.0.tgz'].map((name) => expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`))));
+    for (const name of names) {
+      const listing = execFileSync('tar', ['-tzf', join(tarballs, name)], { encoding: 'utf8' });
+      expect(listing).toContain('package/README.md');
+      expect(listing).toContain('package/LICENSE');
+      expect(listing).not.toMatch(/package\/(test|node_modules|\.turbo)\//);
+      const manifest = JSON.parse(execFileSync('tar', ['-xzOf', join(tarballs, name), 'package/package.json'], { encoding: 'utf8' }));
+      expect(JSON.stringify(manifest)).not.toContain('workspace:');
+    }
+  });
+
+  test('publint and arethetypeswrong (esm-only) find no problem', () => {
+    const bin = (name: string) => join(root, 'tests/packed/node_modules/.bin', name);
+    for (const name of ['model', 'markdown', 'feed', 'theme']) {
+      const output = execFileSync(process.execPath, [bin('publint').replace(/\.bin\/publint$/, 'publint/src/cli.js'), join(root, 'packages', name)], {
+        encoding: 'utf8',
+        env,
+      });
+      expect(output, name).toContain('All good!');
+    }
+    for (const file of readdirSync(tarballs)) {
+      // Throws (non-zero exit) on any problem; the XSL stylesheet is a file export, not a module.
+      execFileSync(bin('attw'), [join(tarballs, file), '--profile', 'esm-only', '--exclude-entrypoints', 'feed.xsl'], { env, stdio: 'pipe' });
+    }
+  });
+});
+
+describe('a fresh Astro project using @blog/theme from the tarballs', () => {
+  const project = join(work, 'blog');
+  beforeAll(() => {
+    mkdirSync(join(project, 'content/_posts'), { recursive: true });
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'my-blog',
+          private: true,
+          type: 'module',
+          dependencies: { '@blog/theme': tarball('theme'), astro: astroVersion, sharp: sharpVersion },
+          pnpm: { overrides: overrides(), onlyBuiltDependencies: ['esbuild', 'sharp'] },
+        },
+        null,
+        2,
+      ),
+    );
+    writeFileSync(
+      join(project, 'astro.config.mjs'),
+      "import { defineConfig } from 'astro/config';\nimport blog from '@blog/theme';\n\nexport default defineConfig({ integrations: [blog({ source: './content', search: false })] });\n",
+    );
+    writeFileSync(join(project, 'content/_config.yml'), 'title: Reused Theme\nurl: https://reused.example\npaginate: 2\nemail: me@reused.example\n');
+    for (const [day, slug, title] of [
+      ['2024-01-10', 'first', 'The first post'],
+      ['2024-02-20', 'second', 'The second post'],
+      ['2024-03-30', 'third', 'The third post'],
+    ]) {
+      writeFileSync(
+        join(project, 'content/_posts', `${day}-${slug}.md`),
+        `---\ntitle: ${title}\ntags: [demo]\n---\nHello from **${slug}**, see [the about page](/about/).\n\n<!--more-->\n\n\`\`\`yaml\nkey: ${slug}\n\`\`\`\n`,
+      );
+    }
+    writeFileSync(join(project, 'content/about.md'), '---\ntitle: About\npermalink: /about/\n---\nA blog that reuses the theme.\n');
+    pnpm(['install', '--no-frozen-lockfile'], project);
+    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, env, stdio: 'pipe' });
+  });
+
+  test('builds the posts at Jekyll URLs, the home pages and the feeds', () => {
+    const dist = join(project, 'dist');
+    for (const file of ['2024/01/10/first.html', '2024/03/30/third.html', 'about/index.html', 'index.html', 'page2/index.html', 'archive/index.html', 'tags/demo/index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml']) {
+      expect(existsSync(join(dist, file)), file).toBe(true);
+    }
+    expect(readFileSync(join(dist, '2024/02/20/second.html'), 'utf8')).toContain('<strong>second</strong>');
+    const feed = readFileSync(join(dist, 'feed.xml'), 'utf8');
+    expect(feed.match(/<item>/g)).toHaveLength(3);
+    expect(feed).toContain('<link>https://reused.example/2024/03/30/third.html</link>');
+    expect(feed).toContain('href="https://reused.example/about/"');
+  });
+
+  test('installed the packages as files, not workspace links', () => {
+    const theme = join(project, 'node_modules/@blog/theme');
+    expect(readFileSync(join(theme, 'package.json'), 'utf8')).toContain('"name": "@blog/theme"');
+    expect(existsSync(join(theme, 'test'))).toBe(false);
+  });
+});
+
+describe('@blog/markdown and @blog/feed from plain Node, without Astro', () => {
+  test('render a post and write its feed', () => {
+    const project = join(work, 'node');
+    mkdirSync(project);
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'plain-node',
+          private: true,
+          type: 'module',
+          dependencies: { '@blog/markdown': tarball('markdown'), '@blog/feed': tarball('feed') },
+          pnpm: { overrides: overrides() },
+        },
+        null,
+        2,
+      ),
+    );
+    writeFileSync(
+      join(project, 'index.mjs'),
+      [
+        "import { render } from '@blog/markdown';",
+        "import { rss } from '@blog/feed';",
+        "const post = await render('Hello -- *world*.\\n\\n![A map](/map.png)', { baseUrl: 'https://plain.example/hello.html' });",
+        "const xml = rss({ title: 'Plain', link: 'https://plain.example/', items: [{ url: 'https://plain.example/hello.html', title: 'Hello', contentHtml: post.html, published: new Date('2024-05-01T00:00:00Z') }] }, { url: 'https://plain.example/feed.xml' });",
+        'console.log(JSON.stringify({ html: post.html, xml }));',
+      ].join('\n'),
+    );
+    pnpm(['install', '--no-frozen-lockfile'], project);
+    const { html, xml } = JSON.parse(execFileSync(process.execPath, ['index.mjs'], { cwd: project, encoding: 'utf8' }));
+    expect(html).toContain('<p>Hello – <em>world</em>.</p>');
+    expect(html).toContain('src="https://plain.example/map.png"');
+    expect(xml).toContain('<title>Hello</title>');
+    expect(xml).toContain('<pubDate>Wed, 01 May 2024 00:00:00 +0000</pubDate>');
+    expect(existsSync(join(project, 'node_modules/astro'))).toBe(false);
+  });
+});
