@@ -27,7 +27,18 @@ const corpus = join(root, 'node_modules/.cache/bench-corpus', String(count));
 const cache = join(site, 'node_modules/.cache/@blog/theme');
 const out = join(root, 'node_modules/.cache/bench-dist');
 
-const tags = ['debian', 'networking', 'nftables', 'kubernetes', 'opentofu', 'security', 'python', 'ipv6', 'packaging', 'events'];
+const tags = [
+  'debian',
+  'networking',
+  'nftables',
+  'kubernetes',
+  'opentofu',
+  'security',
+  'python',
+  'ipv6',
+  'packaging',
+  'events',
+];
 function generate() {
   rmSync(corpus, { recursive: true, force: true });
   mkdirSync(join(corpus, '_posts'), { recursive: true });
@@ -35,7 +46,10 @@ function generate() {
     join(corpus, '_config.yml'),
     'title: Bench Blog\ndescription: A generated blog.\nurl: https://bench.example\ntimezone: Europe/Madrid\npaginate: 14\nemail: bench@bench.example\n',
   );
-  writeFileSync(join(corpus, 'about.md'), '---\ntitle: About\npermalink: /about/\n---\nA generated blog for the benchmark.\n');
+  writeFileSync(
+    join(corpus, 'about.md'),
+    '---\ntitle: About\npermalink: /about/\n---\nA generated blog for the benchmark.\n',
+  );
   for (let n = 0; n < count; n++) {
     const date = new Date(Date.UTC(2012, 0, 1) + n * 86400000 * (5000 / count));
     const day = date.toISOString().slice(0, 10);
@@ -86,7 +100,9 @@ generate();
 rmSync(cache, { recursive: true, force: true });
 rmSync(out, { recursive: true, force: true });
 const cold = await build();
-console.log(`cold build:  ${cold.seconds.toFixed(1)} s, ${Math.round(count / cold.seconds)} posts/s, peak RSS ${cold.peakMb.toFixed(0)} MB`);
+console.log(
+  `cold build:  ${cold.seconds.toFixed(1)} s, ${Math.round(count / cold.seconds)} posts/s, peak RSS ${cold.peakMb.toFixed(0)} MB`,
+);
 
 const edited = join(corpus, '_posts', `${new Date(Date.UTC(2012, 0, 1)).toISOString().slice(0, 10)}-post-0.md`);
 if (!existsSync(edited)) throw new Error(`cannot find ${edited} to edit`);
@@ -94,4 +110,6 @@ appendFileSync(edited, '\nOne more paragraph, edited after the first build.\n');
 const warm = await build();
 console.log(`warm rebuild after editing one post: ${warm.seconds.toFixed(1)} s, peak RSS ${warm.peakMb.toFixed(0)} MB`);
 const peak = Math.max(cold.peakMb, warm.peakMb);
-console.log(`BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`);
+console.log(
+  `BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`,
+);

@@ -22,7 +22,14 @@ function pnpm(args: string[], cwd: string): string {
   const execPath = process.env.npm_execpath;
   const [command, prefix] =
     execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['-y', 'pnpm@10.34.9']];
-  return execFileSync(command, [...prefix, ...args], { cwd, env, encoding: 'utf8', stdio: 'pipe' });
+  // No stdin: nothing may wait for an answer; a time limit turns a hang into a failure that shows the output.
+  return execFileSync(command, [...prefix, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 240_000,
+  });
 }
 
 const tarball = (name: string) => {
@@ -32,7 +39,8 @@ const tarball = (name: string) => {
 };
 
 /** Every @blog package from its tarball, however deep it is required. */
-const overrides = () => Object.fromEntries(['model', 'markdown', 'feed', 'theme'].map((name) => [`@blog/${name}`, tarball(name)]));
+const overrides = () =>
+  Object.fromEntries(['model', 'markdown', 'feed', 'theme'].map((name) => [`@blog/${name}`, tarball(name)]));
 
 beforeAll(() => {
   mkdirSync(tarballs);
@@ -42,13 +50,19 @@ beforeAll(() => {
 describe('the packed tarballs', () => {
   test('hold what they need and nothing of the workspace', () => {
     const names = readdirSync(tarballs).sort();
-    expect(names).toEqual(['blog-feed-0.0.0.tgz', 'blog-markdown-0.0.0.tgz', 'blog-model-0.0.0.tgz', 'blog-theme-0.0.0.tgz'].map((name) => expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`))));
+    expect(names).toEqual(
+      ['blog-feed-0.0.0.tgz', 'blog-markdown-0.0.0.tgz', 'blog-model-0.0.0.tgz', 'blog-theme-0.0.0.tgz'].map((name) =>
+        expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`)),
+      ),
+    );
     for (const name of names) {
       const listing = execFileSync('tar', ['-tzf', join(tarballs, name)], { encoding: 'utf8' });
       expect(listing).toContain('package/README.md');
       expect(listing).toContain('package/LICENSE');
       expect(listing).not.toMatch(/package\/(test|node_modules|\.turbo)\//);
-      const manifest = JSON.parse(execFileSync('tar', ['-xzOf', join(tarballs, name), 'package/package.json'], { encoding: 'utf8' }));
+      const manifest = JSON.parse(
+        execFileSync('tar', ['-xzOf', join(tarballs, name), 'package/package.json'], { encoding: 'utf8' }),
+      );
       expect(JSON.stringify(manifest)).not.toContain('workspace:');
     }
   });
@@ -56,15 +70,22 @@ describe('the packed tarballs', () => {
   test('publint and arethetypeswrong (esm-only) find no problem', () => {
     const bin = (name: string) => join(root, 'tests/packed/node_modules/.bin', name);
     for (const name of ['model', 'markdown', 'feed', 'theme']) {
-      const output = execFileSync(process.execPath, [bin('publint').replace(/\.bin\/publint$/, 'publint/src/cli.js'), join(root, 'packages', name)], {
-        encoding: 'utf8',
-        env,
-      });
+      const output = execFileSync(
+        process.execPath,
+        [bin('publint').replace(/\.bin\/publint$/, 'publint/src/cli.js'), join(root, 'packages', name)],
+        {
+          encoding: 'utf8',
+          env,
+        },
+      );
       expect(output, name).toContain('All good!');
     }
     for (const file of readdirSync(tarballs)) {
       // Throws (non-zero exit) on any problem; the XSL stylesheet is a file export, not a module.
-      execFileSync(bin('attw'), [join(tarballs, file), '--profile', 'esm-only', '--exclude-entrypoints', 'feed.xsl'], { env, stdio: 'pipe' });
+      execFileSync(bin('attw'), [join(tarballs, file), '--profile', 'esm-only', '--exclude-entrypoints', 'feed.xsl'], {
+        env,
+        stdio: 'pipe',
+      });
     }
   });
 });
@@ -91,7 +112,10 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
       join(project, 'astro.config.mjs'),
       "import { defineConfig } from 'astro/config';\nimport blog from '@blog/theme';\n\nexport default defineConfig({ integrations: [blog({ source: './content', search: false })] });\n",
     );
-    writeFileSync(join(project, 'content/_config.yml'), 'title: Reused Theme\nurl: https://reused.example\npaginate: 2\nemail: me@reused.example\n');
+    writeFileSync(
+      join(project, 'content/_config.yml'),
+      'title: Reused Theme\nurl: https://reused.example\npaginate: 2\nemail: me@reused.example\n',
+    );
     for (const [day, slug, title] of [
       ['2024-01-10', 'first', 'The first post'],
       ['2024-02-20', 'second', 'The second post'],
@@ -102,14 +126,33 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
         `---\ntitle: ${title}\ntags: [demo]\n---\nHello from **${slug}**, see [the about page](/about/).\n\n<!--more-->\n\n\`\`\`yaml\nkey: ${slug}\n\`\`\`\n`,
       );
     }
-    writeFileSync(join(project, 'content/about.md'), '---\ntitle: About\npermalink: /about/\n---\nA blog that reuses the theme.\n');
+    writeFileSync(
+      join(project, 'content/about.md'),
+      '---\ntitle: About\npermalink: /about/\n---\nA blog that reuses the theme.\n',
+    );
     pnpm(['install', '--no-frozen-lockfile'], project);
-    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, env, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: project,
+      env,
+      stdio: 'pipe',
+    });
   });
 
   test('builds the posts at Jekyll URLs, the home pages and the feeds', () => {
     const dist = join(project, 'dist');
-    for (const file of ['2024/01/10/first.html', '2024/03/30/third.html', 'about/index.html', 'index.html', 'page2/index.html', 'archive/index.html', 'tags/demo/index.html', 'feed.xml', 'atom.xml', 'feed.json', 'sitemap.xml']) {
+    for (const file of [
+      '2024/01/10/first.html',
+      '2024/03/30/third.html',
+      'about/index.html',
+      'index.html',
+      'page2/index.html',
+      'archive/index.html',
+      'tags/demo/index.html',
+      'feed.xml',
+      'atom.xml',
+      'feed.json',
+      'sitemap.xml',
+    ]) {
       expect(existsSync(join(dist, file)), file).toBe(true);
     }
     expect(readFileSync(join(dist, '2024/02/20/second.html'), 'utf8')).toContain('<strong>second</strong>');
