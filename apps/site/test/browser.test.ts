@@ -2,20 +2,7 @@ import type { Server } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { serve } from './dist.ts';
-
-// Debian's Chromium, started as the machine allows: no sandbox as root, no network besides localhost.
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { chromiumFlags, chromiumPath, serve } from './dist.ts';
 
 let browser: Browser;
 let server: Server;
@@ -23,7 +10,7 @@ let base: string;
 
 beforeAll(async () => {
   ({ url: base, server } = await serve());
-  browser = await chromium.launch({ executablePath, args });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumFlags });
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { serve } from './dist.ts';
+import { chromiumFlags, chromiumPath, serve } from './dist.ts';
 
 let chrome: chromeLauncher.LaunchedChrome;
 let server: Server;
@@ -11,17 +11,8 @@ let base: string;
 beforeAll(async () => {
   ({ url: base, server } = await serve());
   chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: chromiumPath,
+    chromeFlags: chromiumFlags,
   });
 }, 60_000);
 

@@ -159,6 +159,23 @@ export async function loadBlog(root: string, options: LoadOptions = {}): Promise
     return date ?? null;
   };
   const absolute = (permalink: string): string => `${site.url}${site.baseurl}${permalink}`;
+  /** The fields every document has, from its parsed source and its permalink. */
+  const documentOf = (
+    doc: Parsed,
+    fields: { collection: string; slug: string; title: string; permalink: string; outputExt: string },
+  ): Document => ({
+    collection: fields.collection,
+    sourcePath: doc.file,
+    slug: fields.slug,
+    title: fields.title,
+    permalink: fields.permalink,
+    url: absolute(fields.permalink),
+    outputPath: outputPath(fields.permalink, fields.outputExt),
+    format: formatOf(doc.file),
+    body: doc.body,
+    bodyLine: doc.bodyLine,
+    data: doc.yaml?.data ?? {},
+  });
 
   // Posts (and drafts): phase one reads sources and computes URLs.
   interface Pending {
@@ -222,19 +239,13 @@ export async function loadBlog(root: string, options: LoadOptions = {}): Promise
     pending.push({
       doc,
       kind: 'post',
-      document: {
+      document: documentOf(doc, {
         collection: draft ? 'drafts' : 'posts',
-        sourcePath: file,
         slug,
         title: fm.title ?? titleize(slug),
         permalink,
-        url: absolute(permalink),
-        outputPath: outputPath(permalink, outputExt),
-        format: formatOf(file),
-        body: doc.body,
-        bodyLine: doc.bodyLine,
-        data: doc.yaml?.data ?? {},
-      },
+        outputExt,
+      }),
       post: {
         date,
         dateOffset,
@@ -300,19 +311,7 @@ export async function loadBlog(root: string, options: LoadOptions = {}): Promise
       pending.push({
         doc,
         kind: 'collection',
-        document: {
-          collection: name,
-          sourcePath: file,
-          slug,
-          title: doc.frontMatter.title ?? '',
-          permalink,
-          url: absolute(permalink),
-          outputPath: outputPath(permalink, outputExt),
-          format: formatOf(file),
-          body: doc.body,
-          bodyLine: doc.bodyLine,
-          data: doc.yaml?.data ?? {},
-        },
+        document: documentOf(doc, { collection: name, slug, title: doc.frontMatter.title ?? '', permalink, outputExt }),
       });
     }
   }
@@ -345,19 +344,13 @@ export async function loadBlog(root: string, options: LoadOptions = {}): Promise
     pending.push({
       doc,
       kind: 'page',
-      document: {
+      document: documentOf(doc, {
         collection: 'pages',
-        sourcePath: file,
         slug: doc.frontMatter.slug ?? base,
         title,
         permalink,
-        url: absolute(permalink),
-        outputPath: outputPath(permalink, outputExt),
-        format: formatOf(file),
-        body: doc.body,
-        bodyLine: doc.bodyLine,
-        data: doc.yaml?.data ?? {},
-      },
+        outputExt,
+      }),
       page: { nav: title !== '' && formatOf(file) !== 'other' && doc.frontMatter.redirect_to === undefined },
     });
   }
