@@ -4,7 +4,7 @@
  * problem is collected with its file, line and field; if any is found the
  * load throws them all at once.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname, join, posix } from 'node:path';
 import { parseSiteConfig } from './config.js';
 import { parseSourceDate } from './date.js';
@@ -77,9 +77,17 @@ function unique(values: Iterable<string>): string[] {
   return [...new Set([...values].map((value) => value.trim()).filter(Boolean))];
 }
 
+/** Whether a file starts with `---` (after a byte-order mark): only its first bytes are read, never a whole image. */
 function hasFrontMatterStart(path: string): boolean {
-  const text = readFileSync(path, { encoding: 'latin1', flag: 'r' }).slice(0, 4);
-  return text.startsWith('---') || text.startsWith('\u00ef\u00bb\u00bf-');
+  const head = Buffer.alloc(6);
+  const fd = openSync(path, 'r');
+  try {
+    const length = readSync(fd, head, 0, head.length, 0);
+    const text = head.subarray(0, length).toString('latin1');
+    return text.startsWith('---') || text.startsWith('\u00ef\u00bb\u00bf---');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 interface Parsed {
