@@ -166,7 +166,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
         const blogData = await loadBlog(source, { drafts: config.drafts, future: config.future });
-        // Jekyll's `.html` permalinks: Astro writes `x.html/index.html`; Jekyll wrote `x.html`.
+        // Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro).
         const documents = [...blogData.posts, ...blogData.pages, ...Object.values(blogData.collections).flat()];
         const moves = [
           ...documents
@@ -176,9 +176,10 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         ];
         for (const [permalink, outputPath] of moves) {
           if (outputPath!.endsWith('index.html')) continue;
-          const written = join(out, decodeURI(permalink!), 'index.html');
+          const written = join(out, decodeURI(permalink!).replace(/\.html$/, ''), 'index.html');
           if (!existsSync(written)) continue;
-          // `x.html/index.html` → `x.html`: through a temporary name, since the folder has the target's name.
+          // `x/index.html` → `x.html` (or `about/index.html` → `about.html`), through a temporary name since
+          // the folder may have the target's name.
           const target = join(out, outputPath!);
           const temporary = `${target}.${process.pid}.tmp`;
           mkdirSync(dirname(target), { recursive: true });
