@@ -107,7 +107,8 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addWatchFile, logger }) => {
         const root = fileURLToPath(astroConfig.root);
-        source = resolve(root, options.source ?? '.');
+        config = resolveThemeConfig(options, root);
+        source = config.source;
         const configFile = ['_config.yml', '_config.yaml']
           .map((name) => join(source, name))
           .find((path) => existsSync(path));
@@ -116,7 +117,6 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         if (!site.url && !astroConfig.site) {
           logger.warn('`url` is not set in _config.yml: canonical links, feeds and the sitemap need it.');
         }
-        config = resolveThemeConfig(options, root);
         const overrides = new Map<string, string>();
         for (const [name, path] of Object.entries(options.components ?? {})) {
           if (!componentNames.includes(name as ComponentName)) {
@@ -150,16 +150,20 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           server.ws.send({ type: 'full-reload' });
         };
         for (const event of ['add', 'change', 'unlink']) server.watcher.on(event, reload);
-        // Static files of the blog (images, downloads) are served from its folder.
+        // Static files of the blog (images, downloads) are served from its folder; sources are not.
         server.middlewares.use((request, response, next) => {
-          const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
-          const file = join(source, path);
-          if (!file.startsWith(source) || /\/[_.]/.test(path) || !existsSync(file) || path.endsWith('/')) return next();
+          let path: string;
           try {
-            response.end(readFileSync(file));
+            path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
           } catch {
-            next();
+            return next();
           }
+          const file = join(source, path);
+          if (!file.startsWith(source) || /\/[_.]/.test(path) || path.endsWith('/') || !existsSync(file)) return next();
+          const content = readFileSync(file);
+          // A file with front matter is a page or a post, which the routes render.
+          if (content.subarray(0, 3).toString() === '---') return next();
+          response.end(content);
         });
       },
 
