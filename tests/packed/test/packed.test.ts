@@ -101,7 +101,12 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
           name: 'my-blog',
           private: true,
           type: 'module',
-          dependencies: { '@blog/theme': tarball('theme'), astro: astroVersion, sharp: sharpVersion },
+          dependencies: {
+            '@blog/theme': tarball('theme'),
+            '@blog/model': tarball('model'),
+            astro: astroVersion,
+            sharp: sharpVersion,
+          },
           pnpm: { overrides: overrides(), onlyBuiltDependencies: ['esbuild', 'sharp'] },
         },
         null,
@@ -129,6 +134,33 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     writeFileSync(
       join(project, 'content/about.md'),
       '---\ntitle: About\npermalink: /about/\n---\nA blog that reuses the theme.\n',
+    );
+    // The same folder as Astro content collections, through @blog/model's loader.
+    mkdirSync(join(project, 'src/pages'), { recursive: true });
+    writeFileSync(
+      join(project, 'src/content.config.ts'),
+      [
+        "import { defineCollection } from 'astro:content';",
+        "import { jekyllLoader } from '@blog/model';",
+        'export const collections = {',
+        "  posts: defineCollection({ loader: jekyllLoader({ root: './content' }) }),",
+        "  pages: defineCollection({ loader: jekyllLoader({ root: './content', documents: 'pages' }) }),",
+        '};',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(project, 'src/pages/collections.json.ts'),
+      [
+        "import { getCollection } from 'astro:content';",
+        'export async function GET() {',
+        "  const posts = await getCollection('posts');",
+        "  const pages = await getCollection('pages');",
+        '  return Response.json({',
+        '    posts: posts.map((entry) => ({ id: entry.id, title: entry.data.title, permalink: entry.data.permalink, date: entry.data.date.toISOString() })),',
+        '    pages: pages.map((entry) => entry.data.permalink),',
+        '  });',
+        '}',
+      ].join('\n'),
     );
     pnpm(['install', '--no-frozen-lockfile'], project);
     execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
@@ -160,6 +192,32 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     expect(feed.match(/<item>/g)).toHaveLength(3);
     expect(feed).toContain('<link>https://reused.example/2024/03/30/third.html</link>');
     expect(feed).toContain('href="https://reused.example/about/"');
+  });
+
+  test('the Jekyll folder also works as Astro content collections (jekyllLoader)', () => {
+    const collections = JSON.parse(readFileSync(join(project, 'dist/collections.json'), 'utf8'));
+    // Astro returns entries by id; the loader's own order (newest first) is not promised by getCollection.
+    expect([...collections.posts].sort((a, b) => b.date.localeCompare(a.date))).toEqual([
+      {
+        id: '_posts/2024-03-30-third.md',
+        title: 'The third post',
+        permalink: '/2024/03/30/third.html',
+        date: '2024-03-30T00:00:00.000Z',
+      },
+      {
+        id: '_posts/2024-02-20-second.md',
+        title: 'The second post',
+        permalink: '/2024/02/20/second.html',
+        date: '2024-02-20T00:00:00.000Z',
+      },
+      {
+        id: '_posts/2024-01-10-first.md',
+        title: 'The first post',
+        permalink: '/2024/01/10/first.html',
+        date: '2024-01-10T00:00:00.000Z',
+      },
+    ]);
+    expect(collections.pages).toEqual(['/about/']);
   });
 
   test('installed the packages as files, not workspace links', () => {
