@@ -23,8 +23,8 @@ const workspaces = ['packages', 'apps', 'tests'].flatMap((group) =>
 // as CI does; elsewhere say how, rather than fail obscurely later.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  const root = process.getuid?.() === 0;
-  if (root && spawnSync('which', ['apt-get']).status === 0) {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && spawnSync('which', ['apt-get']).status === 0) {
     console.log('Installing Chromium for the browser tests (apt-get install chromium)...');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
