@@ -167,10 +167,21 @@ export function postIndex<T extends Indexable>(posts: readonly T[]): PostIndex<T
           if (index !== self) shared.set(index, (shared.get(index) ?? 0) + 1);
         }
       }
-      const chosen = [...shared]
-        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .slice(0, limit)
-        .map(([index]) => index);
+      // The best `limit` by (shared labels, recency), kept in order as they come: no sort of every candidate.
+      const best: [number, number][] = [];
+      for (const entry of shared) {
+        let at = best.length;
+        while (
+          at > 0 &&
+          (entry[1] > best[at - 1]![1] || (entry[1] === best[at - 1]![1] && entry[0] < best[at - 1]![0]))
+        )
+          at--;
+        if (at < limit) {
+          best.splice(at, 0, entry);
+          if (best.length > limit) best.pop();
+        }
+      }
+      const chosen = best.map(([index]) => index);
       // Fewer related than asked: the most recent others fill the list.
       for (let index = 0; chosen.length < limit && index < sorted.length; index++) {
         if (index !== self && !shared.has(index)) chosen.push(index);

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { adjacentPosts, archiveByYear, cutExcerpt, paginate, relatedPosts, sortPosts, tagIndex } from '@blog/model';
+import {
+  adjacentPosts,
+  archiveByYear,
+  cutExcerpt,
+  paginate,
+  postIndex,
+  relatedPosts,
+  sortPosts,
+  tagIndex,
+} from '@blog/model';
 
 const make = (path: string, iso: string, tags: string[] = [], categories: string[] = []) => ({
   sourcePath: path,
@@ -89,4 +98,32 @@ describe('cutExcerpt', () => {
     expect(cutExcerpt('A\n\nB', '\n\n')).toEqual({ excerpt: 'A', hasMore: true });
     expect(cutExcerpt('A\n\nB', '')).toEqual({ excerpt: '', hasMore: false });
   });
+});
+
+test('postIndex gives what a brute-force ranking of every post gives', () => {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+  const many = Array.from({ length: 300 }, (_, i) => ({
+    sourcePath: `_posts/${i}.md`,
+    date: new Date(Date.UTC(2020, 0, 1) + Math.floor(random() * 1000) * 86400000),
+    tags: names.filter(() => random() < 0.3),
+    categories: random() < 0.2 ? ['x'] : [],
+  }));
+  const index = postIndex(many);
+  const labels = (post: (typeof many)[number]) => [...post.tags, ...post.categories.map((name) => `category:${name}`)];
+  for (const post of many) {
+    const own = new Set(labels(post));
+    const expected = index.sorted
+      .filter((candidate) => candidate !== post)
+      .map((candidate, order) => ({
+        candidate,
+        order,
+        shared: labels(candidate).filter((label) => own.has(label)).length,
+      }))
+      .sort((a, b) => b.shared - a.shared || a.order - b.order)
+      .slice(0, 4)
+      .map(({ candidate }) => candidate.sourcePath);
+    expect(index.related(post, 4).map((candidate) => candidate.sourcePath)).toEqual(expected);
+  }
 });

@@ -9,7 +9,7 @@
  * export default defineConfig({ integrations: [blog({ source: './blog' })] });
  * ```
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,7 +188,8 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           const temporary = `${target}.${process.pid}.tmp`;
           mkdirSync(dirname(target), { recursive: true });
           renameSync(written, temporary);
-          rmSync(dirname(written), { recursive: true, force: true });
+          // Empty now: rmdir is a single system call, where a recursive rm walks the folder.
+          rmdirSync(dirname(written));
           renameSync(temporary, target);
         }
         // Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
