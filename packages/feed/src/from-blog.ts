@@ -6,6 +6,12 @@ import { renderDocument, type RenderOptions } from '@blog/markdown';
 import type { Blog, Post } from '@blog/model';
 import type { Feed, FeedItem } from './types.js';
 
+/** A post's HTML (with absolute URLs) and plain-text summary, as `@blog/markdown` renders them in feed mode. */
+export interface FeedContent {
+  html: string;
+  excerptText: string;
+}
+
 /** Options of {@link blogFeed}. */
 export interface BlogFeedOptions {
   /** Only posts with this tag (a per-tag feed); default: all posts. */
@@ -14,8 +20,8 @@ export interface BlogFeedOptions {
   limit?: number | undefined;
   /** Options for `@blog/markdown` (highlighting, cache…); feed mode is always on. */
   render?: RenderOptions | undefined;
-  /** A post's HTML and summary when already rendered for a feed, to skip rendering it again. */
-  content?: ((post: Post) => { html: string; excerptText: string } | undefined) | undefined;
+  /** A post's HTML and summary when rendered already (or being rendered), to skip rendering it again. */
+  content?: ((post: Post) => FeedContent | undefined | Promise<FeedContent | undefined>) | undefined;
 }
 
 /** The feed model of a blog: site fields from `_config.yml`, items from the newest posts. */
@@ -32,7 +38,7 @@ export function blogFeedBase(blog: Pick<Blog, 'site'>): Omit<Feed, 'items'> {
 }
 
 /** A post as a feed item, from its feed-mode HTML and summary. */
-export function postFeedItem(post: Post, content: { html: string; excerptText: string }): FeedItem {
+export function postFeedItem(post: Post, content: FeedContent): FeedItem {
   return {
     id: post.url,
     url: post.url,
@@ -58,7 +64,7 @@ export async function blogFeed(blog: Blog, options: BlogFeedOptions = {}): Promi
   const items = await Promise.all(
     posts.map(async (post) => {
       const content =
-        options.content?.(post) ?? (await renderDocument(post, blog.site, { ...options.render, feed: true }));
+        (await options.content?.(post)) ?? (await renderDocument(post, blog.site, { ...options.render, feed: true }));
       return postFeedItem(post, content);
     }),
   );

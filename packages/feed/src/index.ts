@@ -1,5 +1,5 @@
 export { atom } from './atom.js';
-export { blogFeed, blogFeedBase, postFeedItem, type BlogFeedOptions } from './from-blog.js';
+export { blogFeed, blogFeedBase, postFeedItem, type BlogFeedOptions, type FeedContent } from './from-blog.js';
 export { jsonFeed } from './json-feed.js';
 export { feedLinks, type FeedLink } from './links.js';
 export { feedStylesheet } from './stylesheet.js';

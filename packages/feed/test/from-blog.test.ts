@@ -35,6 +35,20 @@ describe('blogFeed: a feed from @blog/model posts rendered by @blog/markdown', (
     );
   });
 
+  test('content already rendered, or being rendered, is used instead of rendering again', async () => {
+    const blog = await loadBlog(root, { now: new Date('2026-01-01T00:00:00Z') });
+    const asked: string[] = [];
+    const feed = await blogFeed(blog, {
+      limit: 2,
+      content: async (post) => {
+        asked.push(post.slug);
+        return { html: `<p>${post.slug}</p>`, excerptText: post.slug };
+      },
+    });
+    expect(asked).toEqual(['terraform-to-tofu', 'late-night']);
+    expect(feed.items.map((item) => item.contentHtml)).toEqual(['<p>terraform-to-tofu</p>', '<p>late-night</p>']);
+  });
+
   test('a per-tag feed, and a limit', async () => {
     const blog = await loadBlog(root, { now: new Date('2026-01-01T00:00:00Z') });
     const tagged = await blogFeed(blog, { tag: 'debian' });

@@ -6,9 +6,8 @@
  */
 import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
-import { RenderCache, documentRenderItem, renderAll, type RenderResult } from '@blog/markdown';
+import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
 import {
-  archiveByYear,
   loadBlog,
   paginate,
   postIndex,
@@ -20,23 +19,15 @@ import {
   type TagEntry,
 } from '@blog/model';
 
-/** A post or page with its rendering. */
-export interface Rendered<T extends Document = Document> {
-  document: T;
-  result: RenderResult;
-}
-
 export interface SiteData {
   blog: Blog;
   config: typeof config;
-  cache: RenderCache;
   /** Rendering of every post, page and collection document, by source path. */
   rendered: Map<string, RenderResult>;
   home: Pagination<Post>[];
   tags: TagEntry<Post>[];
   /** The URL slug of each tag, by name. */
   tagSlugs: Map<string, string>;
-  archive: { year: number; posts: Post[] }[];
   /** Pages in the site navigation, in `header_pages` order when the site sets it. */
   nav: { title: string; href: string }[];
   /** Whether the theme's own `/archive/` is shown (the site has no archive of its own). */
@@ -66,15 +57,14 @@ export function getSiteData(): Promise<SiteData> {
 async function build(): Promise<SiteData> {
   const blog = await loadBlog(config.source, { drafts: config.drafts, future: config.future });
   const cache = new RenderCache(config.cacheDir);
+  const markdown = { imageRoot: config.source, ...config.markdown };
   const documents: Document[] = [
     ...blog.posts,
     ...blog.pages.filter((page) => page.format !== 'other'),
     ...Object.values(blog.collections).flat(),
   ];
   const results = await renderAll(
-    documents.map((document) =>
-      documentRenderItem(document, blog.site, { imageRoot: config.source, ...config.markdown }),
-    ),
+    documents.map((document) => documentRenderItem(document, blog.site, markdown)),
     { cache },
   );
   const problems = results.flatMap((result) => result.messages);
@@ -82,6 +72,16 @@ async function build(): Promise<SiteData> {
     console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
   }
   const feeds = new Map<string | undefined, Promise<Feed>>();
+  // A post in several feeds (the blog's, its tags') is rendered for feeds once.
+  const feedContent = new Map<string, Promise<RenderResult>>();
+  const renderForFeed = (post: Post): Promise<RenderResult> => {
+    let content = feedContent.get(post.sourcePath);
+    if (!content) {
+      content = renderDocument(post, blog.site, { ...markdown, cache, feed: true });
+      feedContent.set(post.sourcePath, content);
+    }
+    return content;
+  };
   const index = postIndex(blog.posts);
   const tags = tagIndex(blog.posts);
   const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
@@ -100,12 +100,10 @@ async function build(): Promise<SiteData> {
   return {
     blog,
     config,
-    cache,
     rendered,
     home: paginate(blog.posts, site.paginate, site.paginatePath),
     tags,
     tagSlugs: new Map(tags.map((tag) => [tag.name, tag.slug])),
-    archive: archiveByYear(blog.posts, site),
     nav,
     themeArchive: !archivePage,
     archiveHref: href(archivePage ? archivePage.permalink : '/archive/'),
@@ -113,11 +111,7 @@ async function build(): Promise<SiteData> {
     feed: (tag) => {
       let feed = feeds.get(tag);
       if (!feed) {
-        feed = blogFeed(blog, {
-          tag,
-          limit: config.feedLimit,
-          render: { imageRoot: config.source, ...config.markdown, cache },
-        });
+        feed = blogFeed(blog, { tag, limit: config.feedLimit, content: renderForFeed });
         feeds.set(tag, feed);
       }
       return feed;
