@@ -13,7 +13,16 @@
  * the search index.
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postBody } from '../packages/markdown/bench/corpus.mjs';
@@ -24,7 +33,8 @@ const count = Number(values.posts);
 const root = new URL('..', import.meta.url).pathname;
 const site = join(root, 'apps/site');
 const corpus = join(root, 'node_modules/.cache/bench-corpus', String(count));
-const cache = join(site, 'node_modules/.cache/@blog/theme');
+// The theme's render cache and Astro's (incremental builds keep their pages there).
+const caches = [join(site, 'node_modules/.cache/@blog/theme'), join(site, 'node_modules/.astro')];
 const out = join(root, 'node_modules/.cache/bench-dist');
 
 const tags = [
@@ -39,8 +49,8 @@ const tags = [
   'packaging',
   'events',
 ];
+// Written over the previous run's files rather than after deleting them (see `setAside`).
 function generate() {
-  rmSync(corpus, { recursive: true, force: true });
   mkdirSync(join(corpus, '_posts'), { recursive: true });
   writeFileSync(
     join(corpus, '_config.yml'),
@@ -61,7 +71,26 @@ function generate() {
   }
 }
 
-/** Runs `astro build`; returns seconds and the peak resident memory of the build process. */
+/** The resident memory of a process and of all its descendants now, in kB. */
+function treeRssKb(pid) {
+  let total = 0;
+  const pending = [pid];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    try {
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${current}/status`, 'utf8'))?.[1] ?? 0);
+      for (const thread of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${thread}/children`, 'utf8').trim();
+        if (children) pending.push(...children.split(' ').map(Number));
+      }
+    } catch {
+      // It has just ended.
+    }
+  }
+  return total;
+}
+
+/** Runs `astro build`; returns seconds and the peak resident memory of the build (its processes together). */
 function build() {
   return new Promise((resolve, reject) => {
     const start = performance.now();
@@ -75,11 +104,12 @@ function build() {
     let log = '';
     child.stdout.on('data', (chunk) => (log += chunk));
     child.stderr.on('data', (chunk) => (log += chunk));
-    // VmHWM is the peak resident memory of the process, its worker threads included.
+    // VmHWM is the peak resident memory of the process, its worker threads included; the processes it
+    // starts (Pagefind's) are sampled with it, and their sum counts when it is higher.
     const poll = setInterval(() => {
       try {
         const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-        if (match) peakKb = Math.max(peakKb, Number(match[1]));
+        if (match) peakKb = Math.max(peakKb, Number(match[1]), treeRssKb(child.pid));
       } catch {
         // The process has ended.
       }
@@ -96,9 +126,20 @@ function build() {
 }
 
 console.log(`generating ${count} posts in ${corpus}`);
+/**
+ * Moves a folder out of the way; it is deleted when the benchmark is done. Deleting thousands of files
+ * right before a build slows the build's own file creation down (ext4 avoids reusing the inodes of files
+ * deleted in the last seconds), which a build on a fresh machine does not pay.
+ */
+const trash = join(root, 'node_modules/.cache/bench-trash');
+function setAside(path) {
+  mkdirSync(trash, { recursive: true });
+  if (existsSync(path)) renameSync(path, join(trash, `${Date.now()}-${Math.random().toString(36).slice(2)}`));
+}
+
 generate();
-rmSync(cache, { recursive: true, force: true });
-rmSync(out, { recursive: true, force: true });
+for (const cache of caches) setAside(cache);
+setAside(out);
 const cold = await build();
 console.log(
   `cold build:  ${cold.seconds.toFixed(1)} s, ${Math.round(count / cold.seconds)} posts/s, peak RSS ${cold.peakMb.toFixed(0)} MB`,
@@ -109,6 +150,7 @@ if (!existsSync(edited)) throw new Error(`cannot find ${edited} to edit`);
 appendFileSync(edited, '\nOne more paragraph, edited after the first build.\n');
 const warm = await build();
 console.log(`warm rebuild after editing one post: ${warm.seconds.toFixed(1)} s, peak RSS ${warm.peakMb.toFixed(0)} MB`);
+rmSync(trash, { recursive: true, force: true });
 const peak = Math.max(cold.peakMb, warm.peakMb);
 console.log(
   `BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`,

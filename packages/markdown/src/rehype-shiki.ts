@@ -135,29 +135,33 @@ export default function rehypeShiki(options: { themes: Themes; feed: boolean }) 
         if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
         recent.set(key, highlighted);
       }
-      highlighted = structuredClone(highlighted);
-      // Shiki writes `class` as a string; merge it into `className` with kramdown's `highlight`.
-      const { class: shikiClass, ...properties } = highlighted.properties as Record<string, unknown>;
-      highlighted.properties = {
-        ...properties,
-        className: [
-          'highlight',
-          ...String(shikiClass ?? '')
-            .split(/\s+/)
-            .filter(Boolean),
-        ],
-      } as Element['properties'];
-      const inner = highlighted.children[0] as Element;
-      // Keep the attributes the Markdown gave the code (an IAL's id or class), and its language class.
-      inner.properties = { ...code.properties };
-      if (feed) dropVariableColours(highlighted);
+      // The highlighted tree is kept for reuse (an excerpt or a feed repeats a post's blocks), so it is
+      // never changed: the two elements changed here are new objects and share the token spans, which
+      // nothing after this plugin changes. Feeds drop the spans' colours, so they work on a copy.
+      const source = feed ? structuredClone(highlighted) : highlighted;
+      const { class: shikiClass, ...properties } = source.properties as Record<string, unknown>;
+      const [inner, ...rest] = source.children;
+      const block: Element = {
+        ...source,
+        // Shiki writes `class` as a string; merge it into `className` with kramdown's `highlight`.
+        properties: {
+          ...properties,
+          className: [
+            'highlight',
+            ...String(shikiClass ?? '')
+              .split(/\s+/)
+              .filter(Boolean),
+          ],
+        } as Element['properties'],
+        // Keep the attributes the Markdown gave the code (an IAL's id or class), and its language class.
+        children: [{ ...(inner as Element), properties: { ...code.properties } }, ...rest],
+      };
+      if (feed) dropVariableColours(block);
       const wrapper: ElementContent = {
         type: 'element',
         tagName: 'div',
         properties: { className: [`language-${language}`, 'highlighter-rouge'] },
-        children: [
-          { type: 'element', tagName: 'div', properties: { className: ['highlight'] }, children: [highlighted] },
-        ],
+        children: [{ type: 'element', tagName: 'div', properties: { className: ['highlight'] }, children: [block] }],
         position: pre.position,
       };
       parent.children[index] = wrapper;

@@ -4,6 +4,7 @@
  * core, unchanged ones from the cache), and the derived views. The index,
  * tag and archive pages reuse these results; nothing is rendered twice.
  */
+import { createHash } from 'node:crypto';
 import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
@@ -18,6 +19,7 @@ import {
   type Post,
   type TagEntry,
 } from '@blog/model';
+import { searchBundle, searchParts } from './search.js';
 
 export interface SiteData {
   blog: Blog;
@@ -34,6 +36,8 @@ export interface SiteData {
   themeArchive: boolean;
   /** Where the archive is: the site's own archive page, else the theme's. */
   archiveHref: string;
+  /** The search index's Pagefind bundles (see search.ts): the main one, then those it merges. */
+  searchBundles: string[];
   /** The site's own favicon when it has one, else the theme's `/favicon.svg`. */
   favicon: { href: string; type: string };
   related(post: Post): Post[];
@@ -44,6 +48,13 @@ export interface SiteData {
   href(path: string): string;
   /** An absolute URL of a site path. */
   absolute(path: string): string;
+  /**
+   * The `cacheKey` of a page for Astro's incremental builds: a digest of the site-wide data every page
+   * shows (site config, navigation, theme options) and of `value`, the data of the page, in which each
+   * post or page stands for all of it: front matter, rendered HTML, the URLs of its tags. Astro reuses
+   * a page from the previous build while its key and its code are unchanged.
+   */
+  cacheKey(value: unknown): string;
 }
 
 let data: Promise<SiteData> | undefined;
@@ -63,9 +74,13 @@ async function build(): Promise<SiteData> {
     ...blog.pages.filter((page) => page.format !== 'other'),
     ...Object.values(blog.collections).flat(),
   ];
+  const started = performance.now();
   const results = await renderAll(
     documents.map((document) => documentRenderItem(document, blog.site, markdown)),
     { cache },
+  );
+  console.info(
+    `[@blog/theme] ${documents.length} documents: ${cache.misses} rendered, ${documents.length - cache.misses} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   const problems = results.flatMap((result) => result.messages);
   for (const message of problems) {
@@ -97,17 +112,24 @@ async function build(): Promise<SiteData> {
     : blog.pages.filter((page) => page.nav);
   const nav = navPages.map((page) => ({ title: page.title, href: href(page.permalink) }));
   if (!archivePage) nav.push({ title: config.strings.archive, href: href('/archive/') });
+  const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
+  const related = new Map<Post, Post[]>();
+  const favicon = faviconOf(blog, href);
+  const archiveHref = href(archivePage ? archivePage.permalink : '/archive/');
   return {
     blog,
     config,
     rendered,
     home: paginate(blog.posts, site.paginate, site.paginatePath),
     tags,
-    tagSlugs: new Map(tags.map((tag) => [tag.name, tag.slug])),
+    tagSlugs,
     nav,
     themeArchive: !archivePage,
-    archiveHref: href(archivePage ? archivePage.permalink : '/archive/'),
-    favicon: faviconOf(blog, href),
+    archiveHref,
+    favicon,
+    searchBundles: config.search
+      ? searchParts(blog, config.searchPartSize).map((_part, number) => href(`/${searchBundle(number)}`))
+      : [],
     feed: (tag) => {
       let feed = feeds.get(tag);
       if (!feed) {
@@ -116,11 +138,55 @@ async function build(): Promise<SiteData> {
       }
       return feed;
     },
-    related: (post) => index.related(post, config.relatedPosts),
+    related: (post) => {
+      // Asked for twice per post: for its page's cache key, then by the page.
+      let posts = related.get(post);
+      if (!posts) {
+        posts = index.related(post, config.relatedPosts);
+        related.set(post, posts);
+      }
+      return posts;
+    },
     adjacent: (post) => index.adjacent(post),
     href,
     absolute: (path) => `${site.url}${href(path)}`,
+    cacheKey: cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon }),
   };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
+
+const isDocument = (value: unknown): value is Document =>
+  typeof value === 'object' && value !== null && 'sourcePath' in value && 'permalink' in value && 'body' in value;
+
+/** The `cacheKey` function of {@link SiteData}. */
+function cacheKeys(
+  rendered: Map<string, RenderResult>,
+  tagSlugs: Map<string, string>,
+  siteWide: unknown,
+): (value: unknown) => string {
+  const site = sha256(JSON.stringify(siteWide));
+  const digests = new Map<Document, string>();
+  const digest = (document: Document): string => {
+    let value = digests.get(document);
+    if (value === undefined) {
+      // The rendering stands for the source it was made from; its HTML is hashed as it is, since
+      // putting it through JSON.stringify (escaping every quote) costs more than the hashing.
+      const { body, ...fields } = document;
+      const tags = 'tags' in document ? (document as Post).tags.map((tag) => tagSlugs.get(tag)) : [];
+      const hash = createHash('sha256').update(JSON.stringify([fields, tags]));
+      const result = rendered.get(document.sourcePath);
+      if (result) {
+        const { html, excerptHtml, ...rest } = result;
+        hash.update(html).update('\0').update(excerptHtml).update('\0').update(JSON.stringify(rest));
+      } else hash.update(body);
+      value = hash.digest('base64url');
+      digests.set(document, value);
+    }
+    return value;
+  };
+  const replacer = (_key: string, value: unknown) => (isDocument(value) ? digest(value) : value);
+  return (value) => sha256(site + JSON.stringify(value, replacer));
 }
 
 const iconTypes: Record<string, string> = { ico: 'image/x-icon', png: 'image/png', svg: 'image/svg+xml' };

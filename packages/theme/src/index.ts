@@ -9,12 +9,20 @@
  * export default defineConfig({ integrations: [blog({ source: './blog' })] });
  * ```
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
 import { loadBlog, parseSiteConfig } from '@blog/model';
 import {
   componentNames,
@@ -23,6 +31,9 @@ import {
   type ResolvedThemeConfig,
   type ThemeOptions,
 } from './options.js';
+import { pruneOutput } from './output.js';
+import { searchPartSize, searchParts } from './search.js';
+import { writeSearchIndex } from './search-index.js';
 
 export { defaultStrings, format, type ComponentName, type Strings, type ThemeOptions } from './options.js';
 
@@ -79,6 +90,10 @@ export function themeVitePlugin(config: ResolvedThemeConfig, overrides: Readonly
 
 /** Options with every default filled in. */
 export function resolveThemeConfig(options: ThemeOptions, root: string): ResolvedThemeConfig {
+  const partSize = (typeof options.search === 'object' ? options.search.partSize : undefined) ?? searchPartSize;
+  if (!Number.isInteger(partSize) || partSize < 1) {
+    throw new Error(`[@blog/theme] \`search.partSize\`: expected a whole number above 0, got ${String(partSize)}`);
+  }
   return {
     source: resolve(root, options.source ?? '.'),
     drafts: options.drafts ?? false,
@@ -86,12 +101,25 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
     markdown: options.markdown ?? {},
     cacheDir: resolve(root, options.cacheDir ?? 'node_modules/.cache/@blog/theme'),
     strings: { ...defaultStrings, ...options.strings },
-    search: options.search ?? true,
+    search: options.search !== false,
+    searchPartSize: partSize,
     feedLimit: options.feedLimit ?? 10,
     relatedPosts: options.relatedPosts ?? 4,
     tagPages: options.tagPages ?? true,
     locale: options.locale,
+    incremental: options.incremental ?? true,
   };
+}
+
+/** Whether `target` is a copy of `source` made after its last change. */
+function isCopy(source: string, target: string): boolean {
+  try {
+    const from = statSync(source);
+    const to = statSync(target);
+    return from.size === to.size && to.mtimeMs >= from.mtimeMs;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -102,6 +130,7 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
 export default function blog(options: ThemeOptions = {}): AstroIntegration {
   let source = '';
   let config: ResolvedThemeConfig;
+  let buildStart = 0;
   return {
     name: '@blog/theme',
     hooks: {
@@ -129,10 +158,15 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         updateConfig({
           // Pages are rendered from data already in memory; overlapping their file writes keeps the CPU busy.
           build: { concurrency: astroConfig.build.concurrency > 1 ? astroConfig.build.concurrency : 8 },
+          ...(config.incremental ? { experimental: { incrementalBuild: true } } : {}),
           site: astroConfig.site ?? (site.url || undefined),
           base: site.baseurl || undefined,
           vite: {
             plugins: [themeVitePlugin(config, overrides)],
+            // Reused pages stay where they are (see output.ts); the site can still ask for an empty folder.
+            ...(config.incremental && astroConfig.vite?.build?.emptyOutDir === undefined
+              ? { build: { emptyOutDir: false } }
+              : {}),
           },
         });
         for (const route of routes) {
@@ -167,9 +201,18 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         });
       },
 
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:start': () => {
+        buildStart = Date.now();
+      },
+
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
         const blogData = await loadBlog(source, { drafts: config.drafts, future: config.future });
+        // Files of this build that it did not write: the pages Astro reused, unchanged static files.
+        const kept = new Set<string>();
+        for (const urls of assets.values()) {
+          for (const url of urls) kept.add(relative(out, fileURLToPath(url)));
+        }
         // Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro).
         const documents = [...blogData.posts, ...blogData.pages, ...Object.values(blogData.collections).flat()];
         const moves = [
@@ -199,6 +242,10 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         }
         for (const file of blogData.staticFiles) {
           const target = join(out, file.path);
+          if (isCopy(file.absolutePath, target)) {
+            kept.add(file.path);
+            continue;
+          }
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(file.absolutePath, target);
         }
@@ -206,13 +253,18 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           `${blogData.posts.length} posts, ${blogData.pages.length} pages, ${blogData.staticFiles.length} static files from ${source}`,
         );
         if (config.search) {
-          const { index } = await pagefind.createIndex({});
-          if (!index) throw new Error('[@blog/theme] Pagefind could not start');
-          const { errors, page_count } = await index.addDirectory({ path: out });
-          if (errors.length > 0) throw new Error(`[@blog/theme] Pagefind: ${errors.join('; ')}`);
-          await index.writeFiles({ outputPath: join(out, 'pagefind') });
-          await pagefind.close();
-          logger.info(`search index: ${page_count} pages`);
+          const parts = searchParts(blogData, config.searchPartSize).map((part) =>
+            part.map((document) => document.outputPath),
+          );
+          const index = await writeSearchIndex(out, parts, config.cacheDir);
+          for (const file of index.files) kept.add(file);
+          logger.info(
+            `search index: ${index.pages} pages in ${index.parts} part(s), ${index.written} written, ${index.parts - index.written} unchanged`,
+          );
+        }
+        if (config.incremental) {
+          const removed = pruneOutput(out, kept, buildStart);
+          if (removed > 0) logger.info(`removed ${removed} file(s) left from earlier builds`);
         }
       },
     },

@@ -94,8 +94,12 @@ export interface ThemeOptions {
   strings?: Partial<Strings> | undefined;
   /** Site components that replace the theme's, by name: `{ Footer: './src/components/MyFooter.astro' }`. */
   components?: Partial<Record<ComponentName, string>> | undefined;
-  /** Static search with Pagefind at `/search/`; default `true`. */
-  search?: boolean | undefined;
+  /**
+   * Static search with Pagefind at `/search/`; default `true`. `partSize` is the number of posts in each
+   * part of the index (default 500): a build indexes again only the parts whose pages changed, and the
+   * search page merges them.
+   */
+  search?: boolean | { partSize?: number | undefined } | undefined;
   /** Posts in a feed; default 10. */
   feedLimit?: number | undefined;
   /** Related posts under a post; default 4. */
@@ -104,6 +108,12 @@ export interface ThemeOptions {
   tagPages?: boolean | undefined;
   /** Locale of dates and numbers; default: the site's language. */
   locale?: string | undefined;
+  /**
+   * Reuse the pages whose data and code are unchanged since the previous build (Astro's experimental
+   * incremental builds, kept in Astro's `cacheDir`); default `true`. A replaced component that shows
+   * posts other than its page's (say, the latest posts in every footer) needs `false`.
+   */
+  incremental?: boolean | undefined;
 }
 
 /** What the theme's routes read at build time (from a virtual module). */
@@ -115,10 +125,12 @@ export interface ResolvedThemeConfig {
   cacheDir: string;
   strings: Strings;
   search: boolean;
+  searchPartSize: number;
   feedLimit: number;
   relatedPosts: number;
   tagPages: boolean;
   locale: string | undefined;
+  incremental: boolean;
 }
 
 /** Fills `{name}` placeholders of a string. */
