@@ -32,7 +32,7 @@ function build(): string {
 
 /** The search index summary of a build's log: parts written and parts unchanged. */
 function searchParts(log: string): { written: number; unchanged: number } {
-  const match = /search index: \d+ pages in (\d+) part\(s\), (\d+) written, (\d+) unchanged/.exec(log);
+  const match = /search index: \d+ documents in (\d+) part\(s\), (\d+) written, (\d+) unchanged/.exec(log);
   if (!match) throw new Error(`no search index line in the log:\n${log}`);
   return { written: Number(match[2]), unchanged: Number(match[3]) };
 }
@@ -72,6 +72,8 @@ describe('rebuilding after a change', () => {
     expect(log).toContain('(cached)');
     expect(changed('about/index.html')).toBe(before.about);
     expect(changed('index.html')).toBe(before.home);
+    // What Astro copies from the site's `public/` is kept, not taken for a leftover.
+    expect(read('humans.txt')).toContain('incremental test');
   }, 180_000);
 
   test('an edit is on its page and in the search index; pages that do not show the post are not rewritten', () => {

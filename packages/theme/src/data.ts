@@ -20,6 +20,7 @@ import {
   type TagEntry,
 } from '@blog/model';
 import { searchBundle, searchParts } from './search.js';
+import { currentBuild } from './shared.js';
 
 export interface SiteData {
   blog: Blog;
@@ -116,6 +117,24 @@ async function build(): Promise<SiteData> {
   const related = new Map<Post, Post[]>();
   const favicon = faviconOf(blog, href);
   const archiveHref = href(archivePage ? archivePage.permalink : '/archive/');
+  const { cacheKey, digest } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
+  const searchIndexParts = config.search ? searchParts(blog, config.searchPartSize) : [];
+  const build = currentBuild();
+  if (build) {
+    build.blog = blog;
+    // Pagefind indexes while Astro writes the pages; the build's last step writes the index.
+    build.indexSearch(
+      site.language,
+      searchIndexParts.map((part) =>
+        part.map((document) => ({
+          url: href(document.permalink),
+          title: document.title,
+          html: rendered.get(document.sourcePath)?.html ?? '',
+          digest: digest(document),
+        })),
+      ),
+    );
+  }
   return {
     blog,
     config,
@@ -127,9 +146,7 @@ async function build(): Promise<SiteData> {
     themeArchive: !archivePage,
     archiveHref,
     favicon,
-    searchBundles: config.search
-      ? searchParts(blog, config.searchPartSize).map((_part, number) => href(`/${searchBundle(number)}`))
-      : [],
+    searchBundles: searchIndexParts.map((_part, number) => href(`/${searchBundle(number)}`)),
     feed: (tag) => {
       let feed = feeds.get(tag);
       if (!feed) {
@@ -150,7 +167,7 @@ async function build(): Promise<SiteData> {
     adjacent: (post) => index.adjacent(post),
     href,
     absolute: (path) => `${site.url}${href(path)}`,
-    cacheKey: cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon }),
+    cacheKey,
   };
 }
 
@@ -159,12 +176,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 const isDocument = (value: unknown): value is Document =>
   typeof value === 'object' && value !== null && 'sourcePath' in value && 'permalink' in value && 'body' in value;
 
-/** The `cacheKey` function of {@link SiteData}. */
+/** The `cacheKey` function of {@link SiteData}, and the digest of a document it puts in keys. */
 function cacheKeys(
   rendered: Map<string, RenderResult>,
   tagSlugs: Map<string, string>,
   siteWide: unknown,
-): (value: unknown) => string {
+): { cacheKey: (value: unknown) => string; digest: (document: Document) => string } {
   const site = sha256(JSON.stringify(siteWide));
   const digests = new Map<Document, string>();
   const digest = (document: Document): string => {
@@ -186,7 +203,7 @@ function cacheKeys(
     return value;
   };
   const replacer = (_key: string, value: unknown) => (isDocument(value) ? digest(value) : value);
-  return (value) => sha256(site + JSON.stringify(value, replacer));
+  return { cacheKey: (value) => sha256(site + JSON.stringify(value, replacer)), digest };
 }
 
 const iconTypes: Record<string, string> = { ico: 'image/x-icon', png: 'image/png', svg: 'image/svg+xml' };

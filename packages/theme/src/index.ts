@@ -19,7 +19,6 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -32,8 +31,9 @@ import {
   type ThemeOptions,
 } from './options.js';
 import { pruneOutput } from './output.js';
-import { searchPartSize, searchParts } from './search.js';
-import { writeSearchIndex } from './search-index.js';
+import { searchPartSize } from './search.js';
+import { currentBuild, setBuild, type Build } from './shared.js';
+import { indexSearch, writeSearchIndex } from './search-index.js';
 
 export { defaultStrings, format, type ComponentName, type Strings, type ThemeOptions } from './options.js';
 
@@ -63,11 +63,10 @@ const routes = [
  * Exported for tests that render the theme's components outside a site.
  */
 export function themeVitePlugin(config: ResolvedThemeConfig, overrides: ReadonlyMap<string, string> = new Map()) {
-  // The content packages are plain Node ESM with native parsers and worker threads: they are loaded as
-  // they are, never bundled, from where the theme itself finds them (with pnpm, a site that depends on
-  // the theme alone cannot resolve them by name).
-  const require = createRequire(import.meta.url);
-  const external = new Map(contentPackages.map((name) => [name, require.resolve(name)]));
+  // The content packages are plain Node ESM with native parsers and worker threads, Pagefind starts its
+  // own binary: they are loaded as they are, never bundled, from where the theme itself finds them (with
+  // pnpm, a site that depends on the theme alone cannot resolve them by name).
+  const external = new Map(contentPackages.map((name) => [name, fileURLToPath(import.meta.resolve(name))]));
   return {
     name: '@blog/theme:virtual',
     enforce: 'pre' as const,
@@ -131,6 +130,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
   let source = '';
   let config: ResolvedThemeConfig;
   let buildStart = 0;
+  let outDir = '';
   return {
     name: '@blog/theme',
     hooks: {
@@ -201,13 +201,28 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         });
       },
 
+      'astro:config:done': ({ config: astroConfig }) => {
+        outDir = fileURLToPath(astroConfig.outDir);
+      },
+
       'astro:build:start': () => {
         buildStart = Date.now();
+        const build: Build = {
+          indexSearch: (language, parts) => {
+            if (!config.search) return;
+            build.search = indexSearch(outDir, config.cacheDir, language, parts);
+            // A failure is reported where the build waits for it, when it is done.
+            build.search.catch(() => undefined);
+          },
+        };
+        setBuild(build);
       },
 
       'astro:build:done': async ({ dir, assets, logger }) => {
         const out = fileURLToPath(dir);
-        const blogData = await loadBlog(source, { drafts: config.drafts, future: config.future });
+        const build = currentBuild();
+        setBuild(undefined);
+        const blogData = build?.blog ?? (await loadBlog(source, { drafts: config.drafts, future: config.future }));
         // Files of this build that it did not write: the pages Astro reused, unchanged static files.
         const kept = new Set<string>();
         for (const urls of assets.values()) {
@@ -253,13 +268,12 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           `${blogData.posts.length} posts, ${blogData.pages.length} pages, ${blogData.staticFiles.length} static files from ${source}`,
         );
         if (config.search) {
-          const parts = searchParts(blogData, config.searchPartSize).map((part) =>
-            part.map((document) => document.outputPath),
-          );
-          const index = await writeSearchIndex(out, parts, config.cacheDir);
+          // Started by the routes once the posts were rendered (see data.ts).
+          if (!build?.search) throw new Error('[@blog/theme] the search index was not started: no page was built');
+          const index = await writeSearchIndex(await build.search);
           for (const file of index.files) kept.add(file);
           logger.info(
-            `search index: ${index.pages} pages in ${index.parts} part(s), ${index.written} written, ${index.parts - index.written} unchanged`,
+            `search index: ${index.documents} documents in ${index.parts} part(s), ${index.written} written, ${index.parts - index.written} unchanged`,
           );
         }
         if (config.incremental) {

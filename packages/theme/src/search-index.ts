@@ -1,116 +1,120 @@
 /**
- * Writes the search index with Pagefind, part by part (see `search.ts`),
- * reusing the parts whose pages are unchanged since the previous build.
+ * The search index, written with Pagefind part by part (see `search.ts`).
+ *
+ * It is made from the rendered posts, not from the built pages: the routes
+ * start it as soon as the posts are rendered ({@link indexSearch}), and
+ * Pagefind indexes on one core while Astro writes the pages on the other.
+ * When the build is done, {@link writeSearchIndex} writes what it made. A
+ * part whose posts are unchanged since the previous build, and whose files
+ * are still in place, is neither indexed nor written again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
+import { xmlAttribute, xmlText } from '@blog/feed';
 import { searchBundle } from './search.js';
 
-// A part written by another version of Pagefind is written again.
+/** A post or page to index. */
+export interface SearchDocument {
+  /** Its address, base URL included: what a search result links to. */
+  url: string;
+  title: string;
+  /** Its rendered HTML. */
+  html: string;
+  /** A digest of all of it: when unchanged, so is its entry in the index. */
+  digest: string;
+}
+
+/** What Pagefind is given for a document: its title as the heading, then its content. */
+function searchPage(language: string, document: SearchDocument): string {
+  const title = document.title ? `<h1>${xmlText(document.title)}</h1>` : '';
+  return `<!doctype html><html lang="${xmlAttribute(language)}"><head><title>${xmlText(document.title)}</title></head><body><article data-pagefind-body>${title}${document.html}</article></body></html>`;
+}
+
+// A part made by another version of Pagefind, or from pages made otherwise, is made again.
 const pagefindVersion: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8'),
 ).version;
+const version = createHash('sha256').update(pagefindVersion).update(searchPage.toString()).digest('base64url');
 
 /** What the previous build wrote, in the theme's cache folder. */
 interface Manifest {
   version: string;
   /** The output folder it describes: a build to another folder starts afresh. */
   out: string;
-  /** Content digests of indexed pages, valid while the file's change time and size are the same. */
-  pages: Record<string, [changed: number, size: number, digest: string]>;
   parts: { key: string; files: string[] }[];
+}
+
+type BundleFile = { file: string; content: Uint8Array };
+
+/** The index of a build, made and waiting to be written. */
+export interface IndexedSearch {
+  out: string;
+  cacheDir: string;
+  /** Documents in the index. */
+  documents: number;
+  /** Each part: its key, its files, and their content when this build made them. */
+  parts: { key: string; files: string[]; made?: BundleFile[] | undefined }[];
 }
 
 /** Files of a merged part that only the main bundle needs: the search UI and the WebAssembly. */
 const uiOnly = /^(pagefind-.*\.(js|css)|pagefind\.js|wasm\..*\.pagefind)$/;
 
-const digest = (data: string | Buffer) => createHash('sha256').update(data).digest('base64url');
-
-/** A Pagefind glob matching exactly these files. */
-const globOf = (files: string[]) => `{${files.map((file) => file.replace(/[\\?*[\]{}!,]/g, '\\$&')).join(',')}}`;
-
-export interface SearchIndexResult {
-  /** Files of the index below the output folder, written now or kept from the previous build. */
-  files: string[];
-  pages: number;
-  /** The parts written by this build, of `parts`. */
-  written: number;
-  parts: number;
-}
+const manifestFile = (cacheDir: string) => join(cacheDir, 'search-index.json');
 
 /**
- * Indexes `parts` (HTML files below `out`, one list per part) and writes each part's bundle, unless its
- * pages' contents are those the previous build indexed and its files are still in place.
+ * Indexes the parts whose documents changed since the previous build into `out` (or whose files are
+ * missing there); the others are kept as they are.
  */
-export async function writeSearchIndex(out: string, parts: string[][], cacheDir: string): Promise<SearchIndexResult> {
-  const manifestFile = join(cacheDir, 'search-index.json');
-  let previous: Manifest = { version: pagefindVersion, out, pages: {}, parts: [] };
-  if (existsSync(manifestFile)) {
-    const stored = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-    if (stored.version === pagefindVersion && stored.out === out) previous = stored;
+export async function indexSearch(
+  out: string,
+  cacheDir: string,
+  language: string,
+  parts: SearchDocument[][],
+): Promise<IndexedSearch> {
+  let previous: Manifest = { version, out, parts: [] };
+  if (existsSync(manifestFile(cacheDir))) {
+    const stored = JSON.parse(readFileSync(manifestFile(cacheDir), 'utf8')) as Manifest;
+    if (stored.version === version && stored.out === out) previous = stored;
   }
-  const next: Manifest = { version: pagefindVersion, out, pages: {}, parts: [] };
-  const keys = parts.map((part, number) => {
-    const contents = part.map((file) => {
-      let stats;
-      try {
-        stats = statSync(join(out, file));
-      } catch {
-        throw new Error(`[@blog/theme] search: the build did not write ${file}`);
+  const documents = parts.reduce((sum, part) => sum + part.length, 0);
+  const indexed: IndexedSearch = { out, cacheDir, documents, parts: [] };
+  try {
+    // One part at a time: Pagefind then holds one in memory, and leaves a core to Astro.
+    for (const [number, part] of parts.entries()) {
+      const key = createHash('sha256')
+        .update(JSON.stringify([searchBundle(number), part.map((document) => [document.url, document.digest])]))
+        .digest('base64url');
+      const before = previous.parts[number];
+      if (before?.key === key && before.files.every((file) => existsSync(join(out, file)))) {
+        indexed.parts.push(before);
+      } else {
+        const made = await indexPart(number, part, language);
+        indexed.parts.push({ key, files: made.map(({ file }) => file), made });
       }
-      const known = previous.pages[file];
-      const value: Manifest['pages'][string] =
-        known && known[0] === stats.ctimeMs && known[1] === stats.size
-          ? known
-          : [stats.ctimeMs, stats.size, digest(readFileSync(join(out, file)))];
-      next.pages[file] = value;
-      return [file, value[2]];
-    });
-    return digest(JSON.stringify([searchBundle(number), contents]));
-  });
-  let written = 0;
-  // One part at a time, as Pagefind uses both cores on one already and then holds only one in memory;
-  // a part's files are written while Pagefind indexes the next.
-  let writing = Promise.resolve();
-  for (const [number, part] of parts.entries()) {
-    const key = keys[number]!;
-    const before = previous.parts[number];
-    if (before?.key === key && before.files.every((file) => existsSync(join(out, file)))) {
-      next.parts.push(before);
-      continue;
     }
-    const output = await indexPart(out, number, part);
-    await writing;
-    writing = writeOutput(out, output);
-    next.parts.push({ key, files: output.map(({ file }) => file) });
-    written++;
+  } finally {
+    await pagefind.close();
   }
-  await writing;
-  await pagefind.close();
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(manifestFile, JSON.stringify(next));
-  return {
-    files: next.parts.flatMap((part) => part.files),
-    pages: parts.reduce((sum, part) => sum + part.length, 0),
-    written,
-    parts: parts.length,
-  };
+  return indexed;
 }
 
-/** Indexes one part's pages; returns the files of its bundle, below the output folder. */
-async function indexPart(
-  out: string,
-  number: number,
-  part: string[],
-): Promise<{ file: string; content: Uint8Array }[]> {
+/** Indexes one part; returns the files of its bundle, below the output folder. */
+async function indexPart(number: number, part: SearchDocument[], language: string): Promise<BundleFile[]> {
   const bundle = searchBundle(number);
-  const { index } = await pagefind.createIndex({});
-  if (!index) throw new Error('[@blog/theme] Pagefind could not start');
-  const added = await index.addDirectory({ path: out, glob: globOf(part) });
-  if (added.errors.length > 0) throw new Error(`[@blog/theme] Pagefind: ${added.errors.join('; ')}`);
+  const { index, errors: startErrors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`[@blog/theme] Pagefind could not start: ${startErrors.join('; ')}`);
+  // A few in flight at a time: Pagefind takes the next while it indexes one, without holding them all.
+  const queue = [...part];
+  const feed = async () => {
+    for (let document = queue.shift(); document; document = queue.shift()) {
+      const { errors } = await index.addHTMLFile({ url: document.url, content: searchPage(language, document) });
+      if (errors.length > 0) throw new Error(`[@blog/theme] Pagefind, indexing ${document.url}: ${errors.join('; ')}`);
+    }
+  };
+  await Promise.all(Array.from({ length: 16 }, feed));
   const { files, errors } = await index.getFiles();
   if (errors.length > 0) throw new Error(`[@blog/theme] Pagefind: ${errors.join('; ')}`);
   await index.deleteIndex();
@@ -122,15 +126,42 @@ async function indexPart(
   );
 }
 
-/** Writes a bundle's files; most are named by their content, and those already in place are left alone. */
-async function writeOutput(out: string, files: { file: string; content: Uint8Array }[]): Promise<void> {
-  const folders = new Set(files.map(({ file }) => dirname(join(out, file))));
-  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+export interface SearchIndexResult {
+  documents: number;
+  /** Files of the index below the output folder, written now or kept from the previous build. */
+  files: string[];
+  /** The parts written by this build, of `parts`. */
+  written: number;
+  parts: number;
+}
+
+/** Writes the parts this build indexed, and records every part for the next build. */
+export async function writeSearchIndex(indexed: IndexedSearch): Promise<SearchIndexResult> {
+  const made = indexed.parts.flatMap((part) => part.made ?? []);
   await Promise.all(
-    files.map(async ({ file, content }) => {
-      const target = join(out, file);
+    [...new Set(made.map(({ file }) => dirname(join(indexed.out, file))))].map((folder) =>
+      mkdir(folder, { recursive: true }),
+    ),
+  );
+  // Most files are named by their content: those already in place are left alone.
+  await Promise.all(
+    made.map(async ({ file, content }) => {
+      const target = join(indexed.out, file);
       const existing = await readFile(target).catch(() => undefined);
       if (!existing?.equals(content)) await writeFile(target, content);
     }),
   );
+  const manifest: Manifest = {
+    version,
+    out: indexed.out,
+    parts: indexed.parts.map(({ key, files }) => ({ key, files })),
+  };
+  mkdirSync(indexed.cacheDir, { recursive: true });
+  writeFileSync(manifestFile(indexed.cacheDir), JSON.stringify(manifest));
+  return {
+    documents: indexed.documents,
+    files: manifest.parts.flatMap((part) => part.files),
+    written: indexed.parts.filter((part) => part.made).length,
+    parts: indexed.parts.length,
+  };
 }
