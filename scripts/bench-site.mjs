@@ -2,7 +2,8 @@
 /**
  * Builds the demo site from a generated Jekyll-style blog of N posts and
  * prints the cold build time (no cache), the warm rebuild time after one
- * post is edited, posts/s and the peak memory of the build.
+ * post is edited, then after a post is added, posts/s and the peak memory of
+ * the build (its processes together).
  *
  *   pnpm bench [--posts 1000]
  *
@@ -150,8 +151,18 @@ if (!existsSync(edited)) throw new Error(`cannot find ${edited} to edit`);
 appendFileSync(edited, '\nOne more paragraph, edited after the first build.\n');
 const warm = await build();
 console.log(`warm rebuild after editing one post: ${warm.seconds.toFixed(1)} s, peak RSS ${warm.peakMb.toFixed(0)} MB`);
-rmSync(trash, { recursive: true, force: true });
-const peak = Math.max(cold.peakMb, warm.peakMb);
+
+// Publishing: a new post, the newest (the corpus ends in 2025), moves every index page and every page
+// of its tags by one.
+const newPost = join(corpus, '_posts', '2026-01-01-new-post.md');
+writeFileSync(newPost, `---\ntitle: "A new post"\ntags: [debian, ipv6]\n---\n\n${postBody(count)}`);
+const published = await build();
+rmSync(newPost);
 console.log(
-  `BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`,
+  `warm rebuild after adding a post: ${published.seconds.toFixed(1)} s, peak RSS ${published.peakMb.toFixed(0)} MB`,
+);
+rmSync(trash, { recursive: true, force: true });
+const peak = Math.max(cold.peakMb, warm.peakMb, published.peakMb);
+console.log(
+  `BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} new_post_s=${published.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`,
 );

@@ -63,9 +63,9 @@ const routes = [
  * Exported for tests that render the theme's components outside a site.
  */
 export function themeVitePlugin(config: ResolvedThemeConfig, overrides: ReadonlyMap<string, string> = new Map()) {
-  // The content packages are plain Node ESM with native parsers and worker threads, Pagefind starts its
-  // own binary: they are loaded as they are, never bundled, from where the theme itself finds them (with
-  // pnpm, a site that depends on the theme alone cannot resolve them by name).
+  // The content packages are plain Node ESM with native parsers and worker threads: they are loaded as
+  // they are, never bundled, from where the theme itself finds them (with pnpm, a site that depends on
+  // the theme alone cannot resolve them by name).
   const external = new Map(contentPackages.map((name) => [name, fileURLToPath(import.meta.resolve(name))]));
   return {
     name: '@blog/theme:virtual',
