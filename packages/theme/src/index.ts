@@ -33,7 +33,7 @@ import {
 import { pruneOutput } from './output.js';
 import { searchPartSize } from './search.js';
 import { currentBuild, setBuild, type Build } from './shared.js';
-import { indexSearch, writeSearchIndex } from './search-index.js';
+import { indexSearch, recordSearchIndex } from './search-index.js';
 
 export { defaultStrings, format, type ComponentName, type Strings, type ThemeOptions } from './options.js';
 
@@ -270,7 +270,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         if (config.search) {
           // Started by the routes once the posts were rendered (see data.ts).
           if (!build?.search) throw new Error('[@blog/theme] the search index was not started: no page was built');
-          const index = await writeSearchIndex(await build.search);
+          const index = recordSearchIndex(await build.search);
           for (const file of index.files) kept.add(file);
           logger.info(
             `search index: ${index.documents} documents in ${index.parts} part(s), ${index.written} written, ${index.parts - index.written} unchanged`,

@@ -3,8 +3,9 @@
  *
  * It is made from the rendered posts, not from the built pages: the routes
  * start it as soon as the posts are rendered ({@link indexSearch}), and
- * Pagefind indexes on one core while Astro writes the pages on the other.
- * When the build is done, {@link writeSearchIndex} writes what it made. A
+ * Pagefind indexes on one core while Astro writes the pages on the other;
+ * each part's files are written as soon as it is made, and
+ * {@link recordSearchIndex} records them for the next build. A
  * part whose posts are unchanged since the previous build, and whose files
  * are still in place, is neither indexed nor written again.
  */
@@ -49,14 +50,14 @@ interface Manifest {
 
 type BundleFile = { file: string; content: Uint8Array };
 
-/** The index of a build, made and waiting to be written. */
+/** The index of a build, written. */
 export interface IndexedSearch {
   out: string;
   cacheDir: string;
   /** Documents in the index. */
   documents: number;
-  /** Each part: its key, its files, and their content when this build made them. */
-  parts: { key: string; files: string[]; made?: BundleFile[] | undefined }[];
+  /** Each part: its key, its files, and whether this build wrote it. */
+  parts: { key: string; files: string[]; written: boolean }[];
 }
 
 /** Files of a merged part that only the main bundle needs: the search UI and the WebAssembly. */
@@ -81,6 +82,8 @@ export async function indexSearch(
   }
   const documents = parts.reduce((sum, part) => sum + part.length, 0);
   const indexed: IndexedSearch = { out, cacheDir, documents, parts: [] };
+  // A part's files are written while Pagefind indexes the next.
+  const writes: Promise<void>[] = [];
   try {
     // One part at a time: Pagefind then holds one in memory, and leaves a core to Astro.
     for (const [number, part] of parts.entries()) {
@@ -89,16 +92,32 @@ export async function indexSearch(
         .digest('base64url');
       const before = previous.parts[number];
       if (before?.key === key && before.files.every((file) => existsSync(join(out, file)))) {
-        indexed.parts.push(before);
+        indexed.parts.push({ ...before, written: false });
       } else {
         const made = await indexPart(number, part, language);
-        indexed.parts.push({ key, files: made.map(({ file }) => file), made });
+        writes.push(writeBundle(out, made));
+        indexed.parts.push({ key, files: made.map(({ file }) => file), written: true });
       }
     }
   } finally {
     await pagefind.close();
+    await Promise.all(writes);
   }
   return indexed;
+}
+
+/** Writes a bundle's files below `out`. Most are named by their content: those already in place are left alone. */
+async function writeBundle(out: string, files: BundleFile[]): Promise<void> {
+  await Promise.all(
+    [...new Set(files.map(({ file }) => dirname(join(out, file))))].map((folder) => mkdir(folder, { recursive: true })),
+  );
+  await Promise.all(
+    files.map(async ({ file, content }) => {
+      const target = join(out, file);
+      const existing = await readFile(target).catch(() => undefined);
+      if (!existing?.equals(content)) await writeFile(target, content);
+    }),
+  );
 }
 
 /** Indexes one part; returns the files of its bundle, below the output folder. */
@@ -135,22 +154,8 @@ export interface SearchIndexResult {
   parts: number;
 }
 
-/** Writes the parts this build indexed, and records every part for the next build. */
-export async function writeSearchIndex(indexed: IndexedSearch): Promise<SearchIndexResult> {
-  const made = indexed.parts.flatMap((part) => part.made ?? []);
-  await Promise.all(
-    [...new Set(made.map(({ file }) => dirname(join(indexed.out, file))))].map((folder) =>
-      mkdir(folder, { recursive: true }),
-    ),
-  );
-  // Most files are named by their content: those already in place are left alone.
-  await Promise.all(
-    made.map(async ({ file, content }) => {
-      const target = join(indexed.out, file);
-      const existing = await readFile(target).catch(() => undefined);
-      if (!existing?.equals(content)) await writeFile(target, content);
-    }),
-  );
+/** Records the parts of the index for the next build; returns what the build did. */
+export function recordSearchIndex(indexed: IndexedSearch): SearchIndexResult {
   const manifest: Manifest = {
     version,
     out: indexed.out,
@@ -161,7 +166,7 @@ export async function writeSearchIndex(indexed: IndexedSearch): Promise<SearchIn
   return {
     documents: indexed.documents,
     files: manifest.parts.flatMap((part) => part.files),
-    written: indexed.parts.filter((part) => part.made).length,
+    written: indexed.parts.filter((part) => part.written).length,
     parts: indexed.parts.length,
   };
 }
