@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,11 +30,11 @@ function build(): string {
   });
 }
 
-/** The search index summary of a build's log: parts written and parts unchanged. */
-function searchParts(log: string): { written: number; unchanged: number } {
-  const match = /search index: \d+ documents in (\d+) part\(s\), (\d+) written, (\d+) unchanged/.exec(log);
+/** The search index summary of a build's log: parts indexed and parts reused. */
+function searchParts(log: string): { indexed: number; reused: number } {
+  const match = /search index: \d+ documents in (\d+) part\(s\), (\d+) indexed, (\d+) reused/.exec(log);
   if (!match) throw new Error(`no search index line in the log:\n${log}`);
-  return { written: Number(match[2]), unchanged: Number(match[3]) };
+  return { indexed: Number(match[2]), reused: Number(match[3]) };
 }
 
 /** Whether any fragment of a search bundle holds `word` (fragments are gzipped JSON). */
@@ -58,7 +58,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('rebuilding after a change', () => {
   test('the first build writes every part of the search index', () => {
-    expect(searchParts(first)).toEqual({ written: 3, unchanged: 0 });
+    expect(searchParts(first)).toEqual({ indexed: 3, reused: 0 });
     expect(existsSync(join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
     // Merged parts carry their index only: the search UI comes from the main bundle.
     expect(existsSync(join(out, 'pagefind/parts/2/pagefind-entry.json'))).toBe(true);
@@ -68,7 +68,7 @@ describe('rebuilding after a change', () => {
   test('an unchanged blog is rebuilt without writing its pages or its search index again', () => {
     const before = { about: changed('about/index.html'), home: changed('index.html') };
     const log = build();
-    expect(searchParts(log)).toEqual({ written: 0, unchanged: 3 });
+    expect(searchParts(log)).toEqual({ indexed: 0, reused: 3 });
     expect(log).toContain('(cached)');
     expect(changed('about/index.html')).toBe(before.about);
     expect(changed('index.html')).toBe(before.home);
@@ -82,7 +82,7 @@ describe('rebuilding after a change', () => {
     const log = build();
     expect(read('notes/own-address/index.html')).toContain('A zymurgical aside');
     // Only the part holding the newest post is indexed again.
-    expect(searchParts(log)).toEqual({ written: 1, unchanged: 2 });
+    expect(searchParts(log)).toEqual({ indexed: 1, reused: 2 });
     expect(indexed('pagefind/parts/2', 'zymurgical')).toBe(true);
     expect(changed('about/index.html')).toBe(about);
   }, 180_000);
@@ -101,6 +101,20 @@ describe('rebuilding after a change', () => {
     expect(existsSync(join(out, 'pagefind/parts/2'))).toBe(false);
     expect(indexed('pagefind/parts/1', 'zymurgical')).toBe(true);
     expect(filesBelow(out).filter((file) => file.includes('categorised'))).toEqual([]);
+    // The cache keeps the parts of this build only.
+    expect(readdirSync(join(work, 'blog-cache/search'))).toHaveLength(2);
+  }, 180_000);
+});
+
+describe('a fresh output folder with the caches (a deploy from CI that keeps its caches)', () => {
+  test('is filled from them: pages and search index parts are restored, not made again', () => {
+    rmSync(out, { recursive: true });
+    const log = build();
+    expect(searchParts(log)).toEqual({ indexed: 0, reused: 2 });
+    expect(log).toMatch(/notes\/own-address\/index\.html.*\(restored\)/);
+    expect(read('notes/own-address/index.html')).toContain('A zymurgical aside');
+    expect(indexed('pagefind/parts/1', 'zymurgical')).toBe(true);
+    expect(existsSync(join(out, 'pagefind/pagefind-ui.js'))).toBe(true);
   }, 180_000);
 });
 

@@ -270,10 +270,10 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         if (config.search) {
           // Started by the routes once the posts were rendered (see data.ts).
           if (!build?.search) throw new Error('[@blog/theme] the search index was not started: no page was built');
-          const index = recordSearchIndex(await build.search);
+          const index = await recordSearchIndex(await build.search);
           for (const file of index.files) kept.add(file);
           logger.info(
-            `search index: ${index.documents} documents in ${index.parts} part(s), ${index.written} written, ${index.parts - index.written} unchanged`,
+            `search index: ${index.documents} documents in ${index.parts} part(s), ${index.indexed} indexed, ${index.parts - index.indexed} reused`,
           );
         }
         if (config.incremental) {

@@ -4,14 +4,15 @@
  * It is made from the rendered posts, not from the built pages: the routes
  * start it as soon as the posts are rendered ({@link indexSearch}), and
  * Pagefind indexes on one core while Astro writes the pages on the other;
- * each part's files are written as soon as it is made, and
- * {@link recordSearchIndex} records them for the next build. A
- * part whose posts are unchanged since the previous build, and whose files
- * are still in place, is neither indexed nor written again.
+ * each part's files are written as soon as it is made, and kept in the
+ * theme's cache; {@link recordSearchIndex} records them for the next build.
+ * A part whose posts are unchanged since the previous build is not indexed
+ * again: its files are left in place, or written from the cache when the
+ * output folder is new (a deploy from a fresh checkout with CI's caches).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { xmlAttribute, xmlText } from '@blog/feed';
@@ -56,8 +57,8 @@ export interface IndexedSearch {
   cacheDir: string;
   /** Documents in the index. */
   documents: number;
-  /** Each part: its key, its files, and whether this build wrote it. */
-  parts: { key: string; files: string[]; written: boolean }[];
+  /** Each part: its key, its files, and whether this build indexed it. */
+  parts: { key: string; files: string[]; indexed: boolean }[];
 }
 
 /** Files of a merged part that only the main bundle needs: the search UI and the WebAssembly. */
@@ -92,18 +93,46 @@ export async function indexSearch(
         .digest('base64url');
       const before = previous.parts[number];
       if (before?.key === key && before.files.every((file) => existsSync(join(out, file)))) {
-        indexed.parts.push({ ...before, written: false });
-      } else {
-        const made = await indexPart(number, part, language);
-        writes.push(writeBundle(out, made));
-        indexed.parts.push({ key, files: made.map(({ file }) => file), written: true });
+        indexed.parts.push({ ...before, indexed: false });
+        continue;
       }
+      // Not in this output folder (a fresh checkout with the caches of CI): from the cache, if it is there.
+      let files = await readPart(cacheDir, key);
+      const fresh = !files;
+      if (!files) {
+        files = await indexPart(number, part, language);
+        writes.push(storePart(cacheDir, key, files));
+      }
+      writes.push(writeBundle(out, files));
+      indexed.parts.push({ key, files: files.map(({ file }) => file), indexed: fresh });
     }
   } finally {
     await pagefind.close();
     await Promise.all(writes);
   }
   return indexed;
+}
+
+/** Where a part's files are kept between builds: one file, where the part has hundreds. */
+const partFile = (cacheDir: string, key: string) => join(cacheDir, 'search', `${key}.json`);
+
+async function storePart(cacheDir: string, key: string, files: BundleFile[]): Promise<void> {
+  await mkdir(join(cacheDir, 'search'), { recursive: true });
+  const temporary = `${partFile(cacheDir, key)}.${process.pid}.tmp`;
+  await writeFile(
+    temporary,
+    JSON.stringify(files.map(({ file, content }) => [file, Buffer.from(content).toString('base64')])),
+  );
+  await rename(temporary, partFile(cacheDir, key));
+}
+
+async function readPart(cacheDir: string, key: string): Promise<BundleFile[] | undefined> {
+  const stored = await readFile(partFile(cacheDir, key), 'utf8').catch(() => undefined);
+  if (stored === undefined) return undefined;
+  return (JSON.parse(stored) as [string, string][]).map(([file, content]) => ({
+    file,
+    content: Buffer.from(content, 'base64'),
+  }));
 }
 
 /** Writes a bundle's files below `out`. Most are named by their content: those already in place are left alone. */
@@ -149,13 +178,13 @@ export interface SearchIndexResult {
   documents: number;
   /** Files of the index below the output folder, written now or kept from the previous build. */
   files: string[];
-  /** The parts written by this build, of `parts`. */
-  written: number;
+  /** The parts this build indexed, of `parts`; the others were reused. */
+  indexed: number;
   parts: number;
 }
 
-/** Records the parts of the index for the next build; returns what the build did. */
-export function recordSearchIndex(indexed: IndexedSearch): SearchIndexResult {
+/** Records the parts of the index for the next build, and forgets older ones; returns what the build did. */
+export async function recordSearchIndex(indexed: IndexedSearch): Promise<SearchIndexResult> {
   const manifest: Manifest = {
     version,
     out: indexed.out,
@@ -163,10 +192,17 @@ export function recordSearchIndex(indexed: IndexedSearch): SearchIndexResult {
   };
   mkdirSync(indexed.cacheDir, { recursive: true });
   writeFileSync(manifestFile(indexed.cacheDir), JSON.stringify(manifest));
+  const current = new Set(manifest.parts.map(({ key }) => `${key}.json`));
+  const stored = await readdir(join(indexed.cacheDir, 'search')).catch(() => []);
+  await Promise.all(
+    stored
+      .filter((name) => !current.has(name))
+      .map((name) => rm(join(indexed.cacheDir, 'search', name), { force: true })),
+  );
   return {
     documents: indexed.documents,
     files: manifest.parts.flatMap((part) => part.files),
-    written: indexed.parts.filter((part) => part.written).length,
+    indexed: indexed.parts.filter((part) => part.indexed).length,
     parts: indexed.parts.length,
   };
 }
