@@ -67,8 +67,8 @@ const uiOnly = /^(pagefind-.*\.(js|css)|pagefind\.js|wasm\..*\.pagefind)$/;
 const manifestFile = (cacheDir: string) => join(cacheDir, 'search-index.json');
 
 /**
- * Indexes the parts whose documents changed since the previous build into `out` (or whose files are
- * missing there); the others are kept as they are.
+ * Makes the search index in `out`: the parts whose documents changed since the previous build are
+ * indexed; the others are left in place, or written from the cache when they are not there.
  */
 export async function indexSearch(
   out: string,
@@ -76,11 +76,8 @@ export async function indexSearch(
   language: string,
   parts: SearchDocument[][],
 ): Promise<IndexedSearch> {
-  let previous: Manifest = { version, out, parts: [] };
-  if (existsSync(manifestFile(cacheDir))) {
-    const stored = JSON.parse(readFileSync(manifestFile(cacheDir), 'utf8')) as Manifest;
-    if (stored.version === version && stored.out === out) previous = stored;
-  }
+  const stored = readCached<Manifest>(() => readFileSync(manifestFile(cacheDir), 'utf8'));
+  const previous: Manifest = stored?.version === version && stored.out === out ? stored : { version, out, parts: [] };
   const documents = parts.reduce((sum, part) => sum + part.length, 0);
   const indexed: IndexedSearch = { out, cacheDir, documents, parts: [] };
   // A part's files are written while Pagefind indexes the next.
@@ -128,11 +125,20 @@ async function storePart(cacheDir: string, key: string, files: BundleFile[]): Pr
 
 async function readPart(cacheDir: string, key: string): Promise<BundleFile[] | undefined> {
   const stored = await readFile(partFile(cacheDir, key), 'utf8').catch(() => undefined);
-  if (stored === undefined) return undefined;
-  return (JSON.parse(stored) as [string, string][]).map(([file, content]) => ({
+  return readCached<[string, string][]>(() => stored)?.map(([file, content]) => ({
     file,
     content: Buffer.from(content, 'base64'),
   }));
+}
+
+/** A JSON file of the cache, or `undefined` when it is missing or unreadable: a cache never fails a build. */
+function readCached<T>(read: () => string | undefined): T | undefined {
+  try {
+    const text = read();
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Writes a bundle's files below `out`. Most are named by their content: those already in place are left alone. */

@@ -1,10 +1,11 @@
 /**
- * How the search index is split: in parts of at most `partSize` posts
- * (option `search.partSize`, default {@link searchPartSize}), oldest first, the pages joining the first part. Each part is a
- * Pagefind bundle (`pagefind/`, `pagefind/parts/1/`…) that the search page
- * merges, so a build writes again only the parts whose pages changed: an
- * edit re-indexes one part, a new post the newest one. A blog of up to 500
- * posts has a single bundle, as Pagefind writes by default.
+ * How the search index is split: in parts of at most `search.partSize`
+ * posts (default {@link searchPartSize}), oldest first, the pages joining
+ * the first part. Each part is a Pagefind bundle (`pagefind/`,
+ * `pagefind/parts/1/`…) that the search page merges, so a build indexes
+ * again only the parts whose posts changed: an edit re-indexes one part, a
+ * new post the newest one. A blog of up to 500 posts has a single bundle, as
+ * Pagefind writes by default.
  */
 import type { Blog, Document } from '@blog/model';
 
@@ -12,7 +13,7 @@ export const searchPartSize = 500;
 
 /** The documents of each part of the search index. */
 export function searchParts(blog: Blog, size = searchPartSize): Document[][] {
-  // What the page route renders with `data-pagefind-body`.
+  // Documents with a page of their own: not redirects, nor pages that are not HTML.
   const indexed = (document: Document) => document.format !== 'other' && !document.redirectTo;
   const posts = blog.posts.filter(indexed).toReversed();
   const parts: Document[][] = [];
