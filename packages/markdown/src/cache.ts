@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { resolveOptions } from './options.js';
+import { fileStamp } from './rehype-images.js';
 import type { RenderOptions, RenderResult } from './render.js';
 
 const require = createRequire(import.meta.url);
@@ -17,6 +18,9 @@ const versions = [
   (require('../package.json') as { version: string }).version,
   (require('shiki/package.json') as { version: string }).version,
 ].join('+');
+
+/** What an entry holds: the result, and the state of each file it read when it was made. */
+type Entry = RenderResult & { stamps: string[] };
 
 /** A render cache in a folder; safe to share between processes and worker threads. */
 export class RenderCache {
@@ -43,15 +47,20 @@ export class RenderCache {
       .digest('hex');
   }
 
-  /** The cached result, or `undefined`. */
+  /** The cached result, or `undefined`; a result is stale when a file it read (an image) has changed since. */
   get(key: string): RenderResult | undefined {
+    let entry: Entry;
     try {
-      const result = JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as RenderResult;
-      this.hits++;
-      return result;
+      entry = JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as Entry;
     } catch {
       return undefined;
     }
+    const { stamps, ...result } = entry;
+    if (!Array.isArray(stamps) || result.files.some((file, index) => fileStamp(file) !== stamps[index])) {
+      return undefined;
+    }
+    this.hits++;
+    return result;
   }
 
   /** Stores a result; written to a temporary file and renamed, so readers never see half an entry. */
@@ -59,7 +68,8 @@ export class RenderCache {
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
     const temporary = join(folder, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    writeFileSync(temporary, JSON.stringify(result));
+    const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
+    writeFileSync(temporary, JSON.stringify(entry));
     renameSync(temporary, join(folder, `${key}.json`));
   }
 }

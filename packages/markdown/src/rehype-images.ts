@@ -3,17 +3,40 @@
  * site-relative file (`/assets/a.png`) is found below `root`, get their
  * `width` and `height` so the page does
  * not jump as they arrive. Alt text is left as written.
+ *
+ * The files looked at are listed in `file.data.files`: the HTML depends on
+ * them, so a cached rendering is stale when one of them changes.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
 import { imageSize } from 'image-size';
+import type { VFile } from 'vfile';
 import { walk } from './walk.js';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Local files the rendering read. */
+    files: string[];
+  }
+}
+
+/** The state of a file: its size and change time, or `missing`. Equal stamps, equal contents. */
+export function fileStamp(path: string): string {
+  try {
+    const stats = statSync(path);
+    return `${stats.size}:${stats.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+// By path and stamp: a long-running process (the dev server) sees an image that was replaced.
 const sizes = new Map<string, { width: number; height: number } | null>();
 
 function sizeOf(path: string): { width: number; height: number } | null {
-  let size = sizes.get(path);
+  const key = `${path}\0${fileStamp(path)}`;
+  let size = sizes.get(key);
   if (size === undefined) {
     try {
       const { width, height } = imageSize(readFileSync(path));
@@ -21,13 +44,13 @@ function sizeOf(path: string): { width: number; height: number } | null {
     } catch {
       size = null;
     }
-    sizes.set(path, size);
+    sizes.set(key, size);
   }
   return size;
 }
 
 export default function rehypeImages(root: string | undefined) {
-  return (tree: Root): void => {
+  return (tree: Root, file: VFile): void => {
     walk<Element>(tree, (node) => {
       if (node.type !== 'element' || node.tagName !== 'img') return;
       node.properties.loading ??= 'lazy';
@@ -36,16 +59,17 @@ export default function rehypeImages(root: string | undefined) {
       if (!root || typeof src !== 'string' || node.properties.width !== undefined) return;
       // Only site-relative paths (`/assets/a.png`) are known to be below the root.
       if (!src.startsWith('/') || src.startsWith('//')) return;
-      let path: string;
+      let sitePath: string;
       try {
-        path = decodeURIComponent(src.split(/[?#]/)[0]!);
+        sitePath = decodeURIComponent(src.split(/[?#]/)[0]!);
       } catch {
         return;
       }
-      const file = normalize(join(root, path));
+      const image = normalize(join(root, sitePath));
       // Never read outside the root, whatever `../` the Markdown holds.
-      if (!file.startsWith(normalize(root))) return;
-      const size = sizeOf(file);
+      if (!image.startsWith(normalize(root))) return;
+      (file.data.files ??= []).push(image);
+      const size = sizeOf(image);
       if (size) {
         node.properties.width = size.width;
         node.properties.height = size.height;

@@ -51,6 +51,11 @@ export interface RenderResult {
   /** Minutes to read, at least 1. */
   readingTime: number;
   messages: Message[];
+  /**
+   * Local files the rendering read: the images it gave a `width` and `height` (found or not). The HTML
+   * depends on them as on the source, and the cache checks them.
+   */
+  files: string[];
 }
 
 /** Options of {@link render}. */
@@ -223,7 +228,8 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
 
   const finished = await pipeline.finish.run(tree, file);
   // The excerpt repeats part of the post: its messages would be duplicates.
-  const excerptFinished = await pipeline.finish.run(excerpt, new VFile());
+  const excerptOutput = new VFile();
+  const excerptFinished = await pipeline.finish.run(excerpt, excerptOutput);
   const headings = file.data.headings ?? [];
   const wordCount = countWords(finished);
   return {
@@ -236,5 +242,6 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
     wordCount,
     readingTime: Math.max(1, Math.round(wordCount / pipeline.options.wordsPerMinute)),
     messages: toMessages(file, options.file, line),
+    files: [...new Set([...(file.data.files ?? []), ...(excerptOutput.data.files ?? [])])],
   };
 }

@@ -1,0 +1,78 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { RenderCache, render, renderAll } from '@blog/markdown';
+
+// A PNG of the given size: its signature, then an IHDR chunk with width and height (all image-size reads).
+const png = (width: number, height: number) =>
+  Buffer.concat([
+    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+    Buffer.from([0, 0, 0, width, 0, 0, 0, height]),
+    Buffer.from('08060000009d74665e', 'hex'),
+  ]);
+
+const post = (n: number) =>
+  `# Post ${n}\n\nSome *text* for post ${n}.\n\n\`\`\`sh\necho ${n}\n\`\`\`\n\n![Diagram](/assets/diagram.png)\n`;
+
+let root: string;
+let cache: RenderCache;
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'blog-markdown-cache-'));
+  mkdirSync(join(root, 'assets'));
+  writeFileSync(join(root, 'assets/diagram.png'), png(3, 2));
+  cache = new RenderCache(join(root, 'cache'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('RenderCache', () => {
+  test('an unchanged post is read back; a change to its source or options renders it again', async () => {
+    const first = await render(post(1), { imageRoot: root, cache });
+    expect(cache.misses).toBe(1);
+    expect(await render(post(1), { imageRoot: root, cache })).toEqual(first);
+    expect(cache.hits).toBe(1);
+    await render(post(2), { imageRoot: root, cache });
+    await render(post(1), { imageRoot: root, cache, smartypants: false });
+    expect(cache.misses).toBe(3);
+  });
+
+  test('a post is rendered again when an image it shows changes', async () => {
+    const before = await render(post(1), { imageRoot: root, cache });
+    expect(before.files).toEqual([join(root, 'assets/diagram.png')]);
+    expect(before.html).toContain('width="3" height="2"');
+    writeFileSync(join(root, 'assets/diagram.png'), png(5, 4));
+    const after = await render(post(1), { imageRoot: root, cache });
+    expect(cache.misses).toBe(2);
+    expect(after.html).toContain('width="5" height="4"');
+    // Now stored with the new image: read back.
+    expect(await render(post(1), { imageRoot: root, cache })).toEqual(after);
+    expect(cache.hits).toBe(1);
+  });
+
+  test('an image added after the post was cached gives it its size', async () => {
+    rmSync(join(root, 'assets/diagram.png'));
+    const without = await render(post(1), { imageRoot: root, cache });
+    expect(without.html).not.toContain('width=');
+    writeFileSync(join(root, 'assets/diagram.png'), png(3, 2));
+    expect((await render(post(1), { imageRoot: root, cache })).html).toContain('width="3" height="2"');
+  });
+});
+
+describe('renderAll', () => {
+  test('renders on a worker and here the same as one by one, in order, and fills the cache', async () => {
+    const sources = Array.from({ length: 24 }, (_, n) => post(n));
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const results = await renderAll(
+      sources.map((source) => ({ source })),
+      { imageRoot: root, cache, workers: 2, batchSize: 4 },
+    );
+    expect(results).toEqual(expected);
+    expect(cache.misses).toBe(24);
+    const again = await renderAll(
+      sources.map((source) => ({ source })),
+      { imageRoot: root, cache, workers: 2 },
+    );
+    expect(again).toEqual(expected);
+    expect(cache.hits).toBe(24);
+  });
+});
