@@ -146,11 +146,6 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         if (!site.url && !astroConfig.site) {
           logger.warn('`url` is not set in _config.yml: canonical links, feeds and the sitemap need it.');
         }
-        // Astro's incremental builds came in Astro 7.2; before, every page is rendered on every build.
-        if (config.incremental && !('incrementalBuild' in astroConfig.experimental)) {
-          config.incremental = false;
-          logger.info('this Astro has no incremental builds (7.2 and later do): every page is rendered each build');
-        }
         const overrides = new Map<string, string>();
         for (const [name, path] of Object.entries(options.components ?? {})) {
           if (!componentNames.includes(name as ComponentName)) {
@@ -159,6 +154,11 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
             );
           }
           if (path) overrides.set(name, resolve(root, path));
+        }
+        // Astro's incremental builds came in Astro 7.2; before, every page is rendered on every build.
+        if (config.incremental && !('incrementalBuild' in (astroConfig.experimental ?? {}))) {
+          config.incremental = false;
+          logger.info('this Astro has no incremental builds (7.2 and later do): every page is rendered each build');
         }
         updateConfig({
           // Pages are rendered from data already in memory; overlapping their file writes keeps the CPU busy.
