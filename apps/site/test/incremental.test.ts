@@ -66,12 +66,21 @@ describe('rebuilding after a change', () => {
   });
 
   test('an unchanged blog is rebuilt without writing its pages or its search index again', () => {
-    const before = { about: changed('about/index.html'), home: changed('index.html') };
+    const post = '2024/01/05/measuring-latency.html';
+    const before = {
+      about: changed('about/index.html'),
+      home: changed('index.html'),
+      post: statSync(join(out, post)),
+    };
     const log = build();
     expect(searchParts(log)).toEqual({ indexed: 0, reused: 3 });
     expect(log).toContain('(cached)');
     expect(changed('about/index.html')).toBe(before.about);
     expect(changed('index.html')).toBe(before.home);
+    // Jekyll's `x.html` pages too: the very same file, neither copied nor moved.
+    expect(statSync(join(out, post)).ino).toBe(before.post.ino);
+    expect(changed(post)).toBe(before.post.mtimeMs);
+    expect(existsSync(join(out, '2024/01/05/measuring-latency'))).toBe(false);
     // What Astro copies from the site's `public/` is kept, not taken for a leftover.
     expect(read('humans.txt')).toContain('incremental test');
   }, 180_000);
@@ -85,6 +94,14 @@ describe('rebuilding after a change', () => {
     expect(searchParts(log)).toEqual({ indexed: 1, reused: 2 });
     expect(indexed('pagefind/parts/2', 'zymurgical')).toBe(true);
     expect(changed('about/index.html')).toBe(about);
+  }, 180_000);
+
+  test('an edited post with a Jekyll `x.html` address is written again under that name', () => {
+    appendFileSync(join(source, '_posts/2024-02-11-a-post-with-a-colon.md'), '\nA quokka appears.\n');
+    build();
+    expect(read('2024/02/12/a-post-with-a-colon.html')).toContain('A quokka appears.');
+    expect(existsSync(join(out, '2024/02/12/a-post-with-a-colon'))).toBe(false);
+    expect(indexed('pagefind', 'quokka')).toBe(true);
   }, 180_000);
 
   test('a deleted post leaves nothing behind: its page, its feed item and its search entry go', () => {

@@ -9,16 +9,7 @@
  * export default defineConfig({ integrations: [blog({ source: './blog' })] });
  * ```
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmdirSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -30,6 +21,7 @@ import {
   type ResolvedThemeConfig,
   type ThemeOptions,
 } from './options.js';
+import { htmlFiles, linkBack, moveToJekyllNames, type HtmlFile } from './html-files.js';
 import { pruneOutput } from './output.js';
 import { searchPartSize } from './search.js';
 import { currentBuild, setBuild, type Build } from './shared.js';
@@ -131,6 +123,8 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
   let config: ResolvedThemeConfig;
   let buildStart = 0;
   let outDir = '';
+  let keepOutput = false;
+  let linked: HtmlFile[] = [];
   return {
     name: '@blog/theme',
     hooks: {
@@ -160,6 +154,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           config.incremental = false;
           logger.info('this Astro has no incremental builds (7.2 and later do): every page is rendered each build');
         }
+        keepOutput = config.incremental && astroConfig.vite?.build?.emptyOutDir === undefined;
         updateConfig({
           // Pages are rendered from data already in memory; overlapping their file writes keeps the CPU busy.
           build: { concurrency: astroConfig.build.concurrency > 1 ? astroConfig.build.concurrency : 8 },
@@ -169,9 +164,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           vite: {
             plugins: [themeVitePlugin(config, overrides)],
             // Reused pages stay where they are (see output.ts); the site can still ask for an empty folder.
-            ...(config.incremental && astroConfig.vite?.build?.emptyOutDir === undefined
-              ? { build: { emptyOutDir: false } }
-              : {}),
+            ...(keepOutput ? { build: { emptyOutDir: false } } : {}),
           },
         });
         for (const route of routes) {
@@ -212,6 +205,8 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
 
       'astro:build:start': () => {
         buildStart = Date.now();
+        // Reused `x.html` pages where Astro finds them (see html-files.ts), when the output folder is kept.
+        linked = keepOutput ? linkBack(outDir, config.cacheDir) : [];
         const build: Build = {
           indexSearch: (language, parts) => {
             if (!config.search) return;
@@ -234,27 +229,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           for (const url of urls) kept.add(relative(out, fileURLToPath(url)));
         }
         // Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro).
-        const documents = [...blogData.posts, ...blogData.pages, ...Object.values(blogData.collections).flat()];
-        const moves = [
-          ...documents
-            .filter((document) => document.format !== 'other')
-            .map((document) => [document.permalink, document.outputPath]),
-          ...blogData.redirects.map((redirect) => [redirect.from, redirect.outputPath]),
-        ];
-        for (const [permalink, outputPath] of moves) {
-          if (outputPath!.endsWith('index.html')) continue;
-          const written = join(out, decodeURI(permalink!).replace(/\.html$/, ''), 'index.html');
-          if (!existsSync(written)) continue;
-          // `x/index.html` → `x.html` (or `about/index.html` → `about.html`), through a temporary name since
-          // the folder may have the target's name.
-          const target = join(out, outputPath!);
-          const temporary = `${target}.${process.pid}.tmp`;
-          mkdirSync(dirname(target), { recursive: true });
-          renameSync(written, temporary);
-          // Empty now: rmdir is a single system call, where a recursive rm walks the folder.
-          rmdirSync(dirname(written));
-          renameSync(temporary, target);
-        }
+        moveToJekyllNames(out, config.cacheDir, htmlFiles(blogData), linked, new Set(kept));
         // Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
         for (const page of blogData.pages.filter((entry) => entry.format === 'other')) {
           mkdirSync(dirname(join(out, page.outputPath)), { recursive: true });
