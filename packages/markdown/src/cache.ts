@@ -6,7 +6,18 @@
  * HTML.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { resolveOptions } from './options.js';
@@ -22,13 +33,31 @@ const versions = [
 /** What an entry holds: the result, and the state of each file it read when it was made. */
 type Entry = RenderResult & { stamps: string[] };
 
-/** A render cache in a folder; safe to share between processes and worker threads. */
+/** Where an entry is in a pack file: its offset and length in bytes. */
+type Place = { pack: string; offset: number; length: number };
+
+/** Packs kept before the entries in use are copied into one and the others deleted. */
+const packLimit = 4;
+
+/**
+ * A render cache in a folder; safe to share between processes and worker threads.
+ *
+ * Single results ({@link RenderCache.set}) are a file each. Many results at once
+ * ({@link RenderCache.setMany}, as `renderAll` stores them) go into one pack file with an index:
+ * one file written instead of thousands, and read back without opening a file per post. When there
+ * are more than four packs, the entries this process used are copied into one and the rest deleted,
+ * so the folder holds what the blog uses, not every version of every post.
+ */
 export class RenderCache {
   /** Results read from the cache since it was created. */
   hits = 0;
   /** Results that had to be rendered. */
   misses = 0;
   readonly dir: string;
+  #packs: Map<string, Place> | undefined;
+  #files = new Map<string, number>();
+  /** Entries read from packs or stored by this process: what a compaction keeps. */
+  #used = new Map<string, Place>();
 
   /**
    * @param dir Folder for the entries, created when missing. Keep it where
@@ -49,9 +78,11 @@ export class RenderCache {
 
   /** The cached result, or `undefined`; a result is stale when a file it read (an image) has changed since. */
   get(key: string): RenderResult | undefined {
+    const place = this.#index().get(key);
+    const text = place ? this.#read(place) : this.#readFile(join(this.dir, key.slice(0, 2), `${key}.json`));
     let entry: Entry;
     try {
-      entry = JSON.parse(readFileSync(join(this.dir, key.slice(0, 2), `${key}.json`), 'utf8')) as Entry;
+      entry = JSON.parse(text ?? '') as Entry;
     } catch {
       return undefined;
     }
@@ -59,6 +90,7 @@ export class RenderCache {
     if (!Array.isArray(stamps) || result.files.some((file, index) => fileStamp(file) !== stamps[index])) {
       return undefined;
     }
+    if (place) this.#used.set(key, place);
     this.hits++;
     return result;
   }
@@ -68,8 +100,129 @@ export class RenderCache {
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
     const temporary = join(folder, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
-    writeFileSync(temporary, JSON.stringify(entry));
+    writeFileSync(temporary, entryText(result));
     renameSync(temporary, join(folder, `${key}.json`));
   }
+
+  /** Stores many results in one pack file (see the class), and closes the packs this cache read. */
+  setMany(results: Iterable<readonly [key: string, result: RenderResult]>): void {
+    try {
+      // Each entry is made into bytes as it is written: all of them at once would be a build's worth.
+      const entries = new Map<string, () => Buffer | undefined>();
+      for (const [key, result] of results) entries.set(key, () => Buffer.from(entryText(result)));
+      if (entries.size === 0) return;
+      const packs = join(this.dir, 'packs');
+      mkdirSync(packs, { recursive: true });
+      const old = readdirSync(packs).filter((name) => name.endsWith('.index.json'));
+      const compact = old.length + 1 > packLimit;
+      if (compact) {
+        for (const [key, place] of this.#used) if (!entries.has(key)) entries.set(key, () => this.#readBytes(place));
+      }
+      const written = this.#writePack(packs, entries);
+      // What this cache used, for a later compaction: where each entry is now.
+      for (const [key, place] of written) this.#used.set(key, place);
+      if (compact) {
+        for (const name of old) {
+          for (const file of [name, name.replace(/\.index\.json$/, '.pack')])
+            rmSync(join(packs, file), { force: true });
+        }
+      }
+      // The next read looks at the packs again.
+      this.#packs = undefined;
+    } finally {
+      for (const fd of this.#files.values()) closeSync(fd);
+      this.#files.clear();
+    }
+  }
+
+  /**
+   * Writes a pack and its index, with the bytes of each entry.
+   *
+   * @returns where each entry is in the new pack
+   */
+  #writePack(packs: string, entries: ReadonlyMap<string, () => Buffer | undefined>): Map<string, Place> {
+    const name = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const pack = join(packs, `${name}.pack`);
+    const index: Record<string, [offset: number, length: number]> = {};
+    const places = new Map<string, Place>();
+    const temporary = join(packs, `${name}.pack.tmp`);
+    const fd = openSync(temporary, 'w');
+    try {
+      let offset = 0;
+      for (const [key, entry] of entries) {
+        const bytes = entry();
+        if (!bytes) continue;
+        writeSync(fd, bytes);
+        index[key] = [offset, bytes.length];
+        places.set(key, { pack, offset, length: bytes.length });
+        offset += bytes.length;
+      }
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, pack);
+    // The index last: a reader finds only packs that are whole.
+    writeFileSync(join(packs, `${name}.index.json.tmp`), JSON.stringify(index));
+    renameSync(join(packs, `${name}.index.json.tmp`), join(packs, `${name}.index.json`));
+    return places;
+  }
+
+  /** Every entry of every pack, by key (the newest pack wins), read once. */
+  #index(): Map<string, Place> {
+    if (this.#packs) return this.#packs;
+    this.#packs = new Map();
+    const packs = join(this.dir, 'packs');
+    let names: string[];
+    try {
+      names = readdirSync(packs)
+        .filter((name) => name.endsWith('.index.json'))
+        .sort();
+    } catch {
+      return this.#packs;
+    }
+    for (const name of names) {
+      let index: Record<string, [number, number]>;
+      try {
+        index = JSON.parse(readFileSync(join(packs, name), 'utf8')) as typeof index;
+      } catch {
+        continue;
+      }
+      const pack = join(packs, name.replace(/\.index\.json$/, '.pack'));
+      for (const [key, [offset, length]] of Object.entries(index)) this.#packs.set(key, { pack, offset, length });
+    }
+    return this.#packs;
+  }
+
+  #read(place: Place): string | undefined {
+    return this.#readBytes(place)?.toString('utf8');
+  }
+
+  #readBytes(place: Place): Buffer | undefined {
+    try {
+      let fd = this.#files.get(place.pack);
+      if (fd === undefined) {
+        fd = openSync(place.pack, 'r');
+        this.#files.set(place.pack, fd);
+      }
+      const bytes = Buffer.allocUnsafe(place.length);
+      return readSync(fd, bytes, 0, place.length, place.offset) === place.length ? bytes : undefined;
+    } catch {
+      // Deleted by another build's compaction: a miss.
+      return undefined;
+    }
+  }
+
+  #readFile(path: string): string | undefined {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** A result as stored: with the state of the files it read. */
+function entryText(result: RenderResult): string {
+  const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
+  return JSON.stringify(entry);
 }

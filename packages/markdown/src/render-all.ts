@@ -4,7 +4,6 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { RenderCache } from './cache.js';
 import { render, type RenderOptions, type RenderResult } from './render.js';
 
 /** One post to render. */
@@ -45,9 +44,11 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     } else pending.push({ index, source: item.source, options: itemOptions });
   });
 
-  const store = (index: number, result: RenderResult, key: string | undefined, target: RenderCache | undefined) => {
+  // New results go into the cache together, in one pack, when all are rendered.
+  const fresh: [string, RenderResult][] = [];
+  const store = (index: number, result: RenderResult, key: string | undefined) => {
     results[index] = result;
-    if (key && target) target.set(key, result);
+    if (key) fresh.push([key, result]);
   };
 
   // This thread renders too: on N cores, N − 1 workers plus this one keep every core busy
@@ -57,13 +58,14 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   const keys = new Map(pending.map((item) => [item.index, item.key]));
   const here = async (): Promise<void> => {
     for (let item = queue.shift(); item; item = queue.shift()) {
-      store(item.index, await render(item.source, item.options), item.key, cache);
+      store(item.index, await render(item.source, item.options), item.key);
       // Rendering never waits on I/O; yield so the workers' results are taken in and they get more work.
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   if (threads <= 0) {
     await here();
+    cache?.setMany(fresh);
     return results;
   }
 
@@ -90,7 +92,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
                   reject(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
                   return;
                 }
-                store(index, result!, keys.get(index), cache);
+                store(index, result!, keys.get(index));
               }
               next();
             });
@@ -102,5 +104,6 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
+  cache?.setMany(fresh);
   return results;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -74,5 +74,28 @@ describe('renderAll', () => {
     );
     expect(again).toEqual(expected);
     expect(cache.hits).toBe(24);
+  });
+});
+
+describe('RenderCache packs (what renderAll stores)', () => {
+  const packs = () => readdirSync(join(root, 'cache/packs')).filter((name) => name.endsWith('.index.json'));
+
+  test('builds add a pack each; past four, the entries in use are kept in one and the others dropped', async () => {
+    const rendered = (n: number) => render(post(n), { imageRoot: root });
+    for (let round = 0; round < 6; round++) {
+      // A build: a cache of its own, two new posts and one that every build has.
+      const build = new RenderCache(join(root, 'cache'));
+      const items = [100, round * 2, round * 2 + 1].map((n) => ({ source: post(n) }));
+      const results = await renderAll(items, { imageRoot: root, cache: build, workers: 1 });
+      expect(results).toEqual(await Promise.all([100, round * 2, round * 2 + 1].map(rendered)));
+      expect(build.hits).toBe(round === 0 ? 0 : 1);
+      expect(packs().length).toBeLessThanOrEqual(4);
+    }
+    // Compacted at the fifth build: what the first builds alone used is gone, the rest is there.
+    const later = new RenderCache(join(root, 'cache'));
+    expect(later.get(later.key(post(0), { imageRoot: root }))).toBeUndefined();
+    expect(later.get(later.key(post(100), { imageRoot: root }))).toEqual(await rendered(100));
+    expect(later.get(later.key(post(10), { imageRoot: root }))).toEqual(await rendered(10));
+    expect(later.get(later.key(post(8), { imageRoot: root }))).toEqual(await rendered(8));
   });
 });
