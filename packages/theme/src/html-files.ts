@@ -14,6 +14,7 @@ import {
   mkdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   rmdirSync,
   statSync,
   unlinkSync,
@@ -102,8 +103,8 @@ export function moveToJekyllNames(
   for (const file of linked) {
     if (produced.has(file.written)) continue;
     // A page of the previous build that this one does not have.
-    unlinkSync(join(out, file.written));
-    if (existsSync(join(out, file.target))) unlinkSync(join(out, file.target));
+    rmSync(join(out, file.written), { force: true });
+    rmSync(join(out, file.target), { force: true });
     removeFolder(dirname(join(out, file.written)));
   }
   for (const file of files) {
