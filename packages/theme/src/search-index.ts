@@ -91,7 +91,9 @@ export async function indexSearch(
     // One part at a time: Pagefind then holds one in memory, and leaves a core to Astro.
     for (const [number, part] of parts.entries()) {
       const key = createHash('sha256')
-        .update(JSON.stringify([searchBundle(number), part.map((document) => [document.url, document.digest])]))
+        .update(
+          JSON.stringify([version, searchBundle(number), part.map((document) => [document.url, document.digest])]),
+        )
         .digest('base64url');
       const before = previous.parts[number];
       if (before?.key === key && before.files.every((file) => existsSync(join(out, file)))) {
