@@ -8,20 +8,10 @@
  * `.html` page from its cache, and the move would delete the old file: two
  * file operations per post, on every build.
  */
-import {
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  rmdirSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, linkSync, mkdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Blog } from '@blog/model';
+import { readRecord, writeRecord } from './records.js';
 
 /** A page Astro writes as `written` (`x/index.html`) and Jekyll as `target` (`x.html`), below the output folder. */
 export interface HtmlFile {
@@ -50,8 +40,6 @@ export function htmlFiles(blog: Blog): HtmlFile[] {
     }));
 }
 
-const record = (cacheDir: string) => join(cacheDir, 'html-files.json');
-
 const sameFile = (a: string, b: string) => {
   try {
     return statSync(a).ino === statSync(b).ino;
@@ -70,15 +58,8 @@ const removeFolder = (path: string) => {
 
 /** Before a build: links the `x.html` pages of the previous build into `out` back to `x/index.html`. */
 export function linkBack(out: string, cacheDir: string): HtmlFile[] {
-  let previous: { out: string; files: HtmlFile[] };
-  try {
-    previous = JSON.parse(readFileSync(record(cacheDir), 'utf8')) as typeof previous;
-  } catch {
-    return [];
-  }
-  if (previous.out !== out) return [];
   const linked: HtmlFile[] = [];
-  for (const file of previous.files) {
+  for (const file of readRecord<HtmlFile[]>(cacheDir, 'html-files', out) ?? []) {
     const target = join(out, file.target);
     const written = join(out, file.written);
     if (!existsSync(target) || existsSync(written)) continue;
@@ -125,6 +106,5 @@ export function moveToJekyllNames(
     }
     removeFolder(dirname(written));
   }
-  mkdirSync(cacheDir, { recursive: true });
-  writeFileSync(record(cacheDir), JSON.stringify({ out, files }));
+  writeRecord(cacheDir, 'html-files', out, files);
 }

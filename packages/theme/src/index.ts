@@ -229,7 +229,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           for (const url of urls) kept.add(relative(out, fileURLToPath(url)));
         }
         // Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro).
-        moveToJekyllNames(out, config.cacheDir, htmlFiles(blogData), linked, new Set(kept));
+        moveToJekyllNames(out, config.cacheDir, htmlFiles(blogData), linked, kept);
         // Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
         for (const page of blogData.pages.filter((entry) => entry.format === 'other')) {
           mkdirSync(dirname(join(out, page.outputPath)), { recursive: true });

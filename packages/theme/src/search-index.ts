@@ -11,11 +11,12 @@
  * output folder is new (a deploy from a fresh checkout with CI's caches).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 import { xmlAttribute, xmlText } from '@blog/feed';
+import { parseCached, readRecord, writeRecord } from './records.js';
 import { searchBundle } from './search.js';
 
 /** A post or page to index. */
@@ -46,11 +47,9 @@ const pagefindVersion: string = JSON.parse(
 ).version;
 const version = createHash('sha256').update(pagefindVersion).update(searchPage.toString()).digest('base64url');
 
-/** What the previous build wrote, in the theme's cache folder. */
+/** What a build records of its index for the next (see records.ts). */
 interface Manifest {
   version: string;
-  /** The output folder it describes: a build to another folder starts afresh. */
-  out: string;
   parts: { key: string; files: string[] }[];
 }
 
@@ -69,8 +68,6 @@ export interface IndexedSearch {
 /** Files of a merged part that only the main bundle needs: the search UI and the WebAssembly. */
 const uiOnly = /^(pagefind-.*\.(js|css)|pagefind\.js|wasm\..*\.pagefind)$/;
 
-const manifestFile = (cacheDir: string) => join(cacheDir, 'search-index.json');
-
 /**
  * Makes the search index in `out`: the parts whose documents changed since the previous build are
  * indexed; the others are left in place, or written from the cache when they are not there.
@@ -81,8 +78,8 @@ export async function indexSearch(
   language: string,
   parts: SearchDocument[][],
 ): Promise<IndexedSearch> {
-  const stored = readCached<Manifest>(() => readFileSync(manifestFile(cacheDir), 'utf8'));
-  const previous: Manifest = stored?.version === version && stored.out === out ? stored : { version, out, parts: [] };
+  const stored = readRecord<Manifest>(cacheDir, 'search-index', out);
+  const previous: Manifest = stored?.version === version ? stored : { version, parts: [] };
   const documents = parts.reduce((sum, part) => sum + part.length, 0);
   const indexed: IndexedSearch = { out, cacheDir, documents, parts: [] };
   // A part's files are written while Pagefind indexes the next.
@@ -132,20 +129,10 @@ async function storePart(cacheDir: string, key: string, files: BundleFile[]): Pr
 
 async function readPart(cacheDir: string, key: string): Promise<BundleFile[] | undefined> {
   const stored = await readFile(partFile(cacheDir, key), 'utf8').catch(() => undefined);
-  return readCached<[string, string][]>(() => stored)?.map(([file, content]) => ({
+  return parseCached<[string, string][]>(stored)?.map(([file, content]) => ({
     file,
     content: Buffer.from(content, 'base64'),
   }));
-}
-
-/** A JSON file of the cache, or `undefined` when it is missing or unreadable: a cache never fails a build. */
-function readCached<T>(read: () => string | undefined): T | undefined {
-  try {
-    const text = read();
-    return text === undefined ? undefined : (JSON.parse(text) as T);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Writes a bundle's files below `out`. Most are named by their content: those already in place are left alone. */
@@ -198,13 +185,8 @@ export interface SearchIndexResult {
 
 /** Records the parts of the index for the next build, and forgets older ones; returns what the build did. */
 export async function recordSearchIndex(indexed: IndexedSearch): Promise<SearchIndexResult> {
-  const manifest: Manifest = {
-    version,
-    out: indexed.out,
-    parts: indexed.parts.map(({ key, files }) => ({ key, files })),
-  };
-  mkdirSync(indexed.cacheDir, { recursive: true });
-  writeFileSync(manifestFile(indexed.cacheDir), JSON.stringify(manifest));
+  const manifest: Manifest = { version, parts: indexed.parts.map(({ key, files }) => ({ key, files })) };
+  writeRecord(indexed.cacheDir, 'search-index', indexed.out, manifest);
   const current = new Set(manifest.parts.map(({ key }) => `${key}.json`));
   const stored = await readdir(join(indexed.cacheDir, 'search')).catch(() => []);
   await Promise.all(
