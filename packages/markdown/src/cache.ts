@@ -95,8 +95,13 @@ export class RenderCache {
     return result;
   }
 
-  /** Stores a result; written to a temporary file and renamed, so readers never see half an entry. */
+  /**
+   * Stores a result; written to a temporary file and renamed, so readers never see half an entry.
+   * A result with messages (a problem, or a fallback such as code shown plain) is not stored: it is
+   * rendered again next time, so a rendering that went wrong once is never served from the cache.
+   */
   set(key: string, result: RenderResult): void {
+    if (!cacheable(result)) return;
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
     const temporary = join(folder, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -104,12 +109,14 @@ export class RenderCache {
     renameSync(temporary, join(folder, `${key}.json`));
   }
 
-  /** Stores many results in one pack file (see the class), and closes the packs this cache read. */
+  /** Stores many results in one pack file (see the class), and closes the packs this cache read; results with messages are skipped, as by {@link RenderCache.set}. */
   setMany(results: Iterable<readonly [key: string, result: RenderResult]>): void {
     try {
       // Each entry is made into bytes as it is written: all of them at once would be a build's worth.
       const entries = new Map<string, () => Buffer | undefined>();
-      for (const [key, result] of results) entries.set(key, () => Buffer.from(entryText(result)));
+      for (const [key, result] of results) {
+        if (cacheable(result)) entries.set(key, () => Buffer.from(entryText(result)));
+      }
       if (entries.size === 0) return;
       const packs = join(this.dir, 'packs');
       mkdirSync(packs, { recursive: true });
@@ -222,6 +229,11 @@ export class RenderCache {
 }
 
 /** A result as stored: with the state of the files it read. */
+/** Only a rendering that reported nothing is kept: see {@link RenderCache.set}. */
+function cacheable(result: RenderResult): boolean {
+  return result.messages.length === 0;
+}
+
 function entryText(result: RenderResult): string {
   const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
   return JSON.stringify(entry);

@@ -1,14 +1,20 @@
 /**
  * Makes every relative URL absolute against a base (the post's URL), as a
  * feed needs: feed readers have no base URL. Covers `href`, `src`, `poster`,
- * `cite`, `action` and each candidate of `srcset`.
+ * `cite`, `action` and each candidate of `srcset`. A URL that is already
+ * absolute (it has a scheme: `https:`, `mailto:`…) is kept exactly as written,
+ * never normalised, so the feed carries what the page carries.
  */
 import type { Element, Root } from 'hast';
 import { walk } from './walk.js';
 
 const urlProperties = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
+/** A URL with a scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then `:`). */
+const hasScheme = /^[a-z][a-z\d+.-]*:/i;
+
 function absolute(value: string, base: string): string {
+  if (hasScheme.test(value)) return value;
   try {
     return new URL(value, base).href;
   } catch {

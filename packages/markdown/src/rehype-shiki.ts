@@ -10,6 +10,13 @@
  * readers see the structure they know. An unknown language is left as plain
  * code, with a message that names it. In feeds (`baseUrl` set) token colours
  * that are CSS variables are dropped: they mean nothing outside the site.
+ *
+ * The output depends on the code alone, never on the clock: Shiki's per-line
+ * time limit (500 ms by default, which a busy machine or a grammar's first,
+ * compiling line can reach) is turned off. The one fallback is decided by
+ * length: a block with a line of 2,000 characters or more (minified code, a
+ * data dump; a long string literal costs time that grows with the square of
+ * its length) is left as plain code, with a message.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -43,6 +50,9 @@ for (const info of bundledLanguagesInfo) {
   for (const alias of info.aliases ?? []) knownLanguages.set(alias, info.id);
 }
 for (const [name, grammar] of extraLanguages) knownLanguages.set(name, grammar.name);
+
+/** Lines this long or longer are not tokenized: their block is shown as plain code. */
+const maxLineLength = 2_000;
 
 /** Names that mean "no highlighting". */
 const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'output']);
@@ -124,13 +134,23 @@ export default function rehypeShiki(options: { themes: Themes; feed: boolean }) 
         continue;
       }
       const text = toString(code).replace(/\n$/, '');
+      const lines = text.split('\n');
+      const long = lines.findIndex((line) => line.length >= maxLineLength);
+      if (long !== -1) {
+        file.message(
+          `Line ${long + 1} of this \`${language}\` code block is ${lines[long]!.length} characters long ` +
+            `(${maxLineLength} or more): the block is shown as plain code`,
+          pre.position ? { line: pre.position.start.line + 1 + long, column: 1 } : undefined,
+        );
+        continue;
+      }
       const key = `${id}\u0000${text}`;
       let highlighted = recent.get(key);
       if (!highlighted) {
         const root =
           themes === 'css-variables'
-            ? highlighter.codeToHast(text, { lang: id, theme: 'css-variables' })
-            : highlighter.codeToHast(text, { lang: id, themes, defaultColor: 'light' });
+            ? highlighter.codeToHast(text, { lang: id, theme: 'css-variables', tokenizeTimeLimit: 0 })
+            : highlighter.codeToHast(text, { lang: id, themes, defaultColor: 'light', tokenizeTimeLimit: 0 });
         highlighted = root.children[0] as Element;
         if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
         recent.set(key, highlighted);

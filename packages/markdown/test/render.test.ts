@@ -81,6 +81,20 @@ describe('render', () => {
     expect(html).not.toMatch(/(href|src)="\//);
   });
 
+  test('feed mode keeps absolute URLs exactly as written; only relative ones are resolved', async () => {
+    const source = [
+      'See [the site](https://Example.org), [a path](https://example.org/a/../b?q=1#top),',
+      '[mail](mailto:me@example.org), [a protocol-relative one](//cdn.example.org/x.js)',
+      'and <a href="HTTP://EXAMPLE.ORG:80/%7euser/">raw HTML</a>.',
+    ].join('\n');
+    const { html } = await render(source, { baseUrl: 'https://blog.example.org/2023/12/14/state.html' });
+    expect(html).toContain('href="https://Example.org"');
+    expect(html).toContain('href="https://example.org/a/../b?q=1#top"');
+    expect(html).toContain('href="mailto:me@example.org"');
+    expect(html).toContain('href="https://cdn.example.org/x.js"');
+    expect(html).toContain('href="HTTP://EXAMPLE.ORG:80/%7euser/"');
+  });
+
   test('local images get their size; every image loads lazily and keeps its alt text', async () => {
     const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
     mkdirSync(join(root, 'assets'));
