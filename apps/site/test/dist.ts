@@ -71,6 +71,12 @@ export async function serve(folder = dist): Promise<{ url: string; server: Serve
   return { url: `http://127.0.0.1:${address.port}`, server };
 }
 
+/**
+ * Playwright's time limit for an action or a page load. A busy machine can take many times the
+ * usual time: the limit only stops a page that hangs, so no test passes or fails by time.
+ */
+export const browserTimeout = 300_000;
+
 /** Debian's Chromium, and the flags it needs here: no sandbox as root, no network besides localhost. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumFlags = [

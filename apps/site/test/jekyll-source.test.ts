@@ -19,7 +19,7 @@ beforeAll(() => {
     env: { ...process.env, BLOG_SOURCE: source, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
-}, 180_000);
+});
 
 describe('BLOG_SOURCE builds an existing Jekyll blog unchanged', () => {
   test('every URL Jekyll (GitHub Pages, UTC) would write exists', () => {
