@@ -1,9 +1,9 @@
 /**
  * A content-hash cache of render results on disk: a post whose source and
  * options are unchanged is read back, not rendered again. The key covers the
- * source, the excerpt, the file name and line, every option, and the
- * versions of this package and of Shiki, so an upgrade never serves stale
- * HTML.
+ * source, the excerpt, the file name and line, every option, the versions
+ * of this package and of Shiki, and a digest of this package's own code, so
+ * neither an upgrade nor a change to an unreleased copy serves stale HTML.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -20,14 +20,22 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveOptions } from './options.js';
 import { fileStamp } from './rehype-images.js';
 import type { RenderOptions, RenderResult } from './render.js';
 
 const require = createRequire(import.meta.url);
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** This package's code, as run: every module beside this one, read once per process. */
+const code = createHash('sha256');
+for (const name of readdirSync(here, { recursive: true, encoding: 'utf8' }).sort()) {
+  if (name.endsWith('.js')) code.update(name).update(readFileSync(join(here, name)));
+}
 const versions = [
   (require('../package.json') as { version: string }).version,
   (require('shiki/package.json') as { version: string }).version,
+  code.digest('hex'),
 ].join('+');
 
 /** What an entry holds: the result, and the state of each file it read when it was made. */
