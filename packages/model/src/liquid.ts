@@ -16,6 +16,7 @@ import {
 } from 'liquidjs';
 import { toRfc822, toXmlSchema } from './date.js';
 import type { Site } from './site.js';
+import { isAbsoluteUrl } from './url.js';
 
 /** What the Liquid tags look documents up in. */
 export interface LiquidSiteIndex {
@@ -68,13 +69,13 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
 
   const relativeUrl = (input: unknown): string => {
     const path = String(input ?? '');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+    if (isAbsoluteUrl(path)) return path;
     return `${site.baseurl}/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/') || '/';
   };
   engine.registerFilter('relative_url', relativeUrl);
   engine.registerFilter('absolute_url', (input: unknown) => {
     const path = String(input ?? '');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+    if (isAbsoluteUrl(path)) return path;
     return `${site.url}${relativeUrl(path)}`;
   });
   const asDate = (input: unknown): Date | undefined => {
