@@ -73,12 +73,11 @@ describe('derived views', () => {
   });
 
   test('related posts: shared tags first, then recency, never itself', () => {
-    expect(postIndex(posts).related(posts[0]!).map((post) => post.sourcePath)).toEqual([
-      '_posts/d.md',
-      '_posts/c.md',
-      '_posts/e.md',
-      '_posts/b.md',
-    ]);
+    expect(
+      postIndex(posts)
+        .related(posts[0]!)
+        .map((post) => post.sourcePath),
+    ).toEqual(['_posts/d.md', '_posts/c.md', '_posts/e.md', '_posts/b.md']);
     expect(postIndex(posts).related(posts[0]!, 1)).toEqual([posts[3]]);
   });
 });

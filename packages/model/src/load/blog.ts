@@ -10,7 +10,9 @@ export function toBlog(state: LoadState): Blog {
   return {
     site: state.site,
     posts: state.posts.map((entry) => ({ ...entry.document, ...entry.post! })),
-    pages: state.entries.filter((entry) => entry.kind === 'page').map((entry) => ({ ...entry.document, ...entry.page! })),
+    pages: state.entries
+      .filter((entry) => entry.kind === 'page')
+      .map((entry) => ({ ...entry.document, ...entry.page! })),
     collections,
     redirects: state.redirects,
     staticFiles: state.staticFiles,

@@ -16,7 +16,12 @@ export function resolveRedirects(state: LoadState): LoadState {
     }
     for (const from of source.frontMatter.redirect_from ?? []) {
       const path = fillPermalink(from, {});
-      state.redirects.push({ from: path, outputPath: outputPath(path), to: document.url, sourcePath: document.sourcePath });
+      state.redirects.push({
+        from: path,
+        outputPath: outputPath(path),
+        to: document.url,
+        sourcePath: document.sourcePath,
+      });
     }
   }
   return state;
