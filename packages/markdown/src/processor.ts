@@ -95,8 +95,8 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   }
   if (options.highlight)
     plugins.push([rehypeShiki, { themes: options.highlight.themes, feed: options.baseUrl !== undefined }]);
-  plugins.push([rehypeImages, options.imageRoot]);
-  if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, options.baseUrl]);
+  plugins.push([rehypeImages, { root: options.imageRoot }]);
+  if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, { base: options.baseUrl }]);
   return plugins;
 }
 

@@ -16,7 +16,14 @@ function absolute(value: string, base: string): string {
   }
 }
 
-export default function rehypeAbsoluteUrls(base: string) {
+/** Options of {@link rehypeAbsoluteUrls}. */
+export interface Options {
+  /** The URL relative URLs are resolved against (the post's own URL). */
+  base: string;
+}
+
+export default function rehypeAbsoluteUrls(options: Options) {
+  const { base } = options;
   return (tree: Root): void => {
     walk<Element>(tree, (node) => {
       if (node.type !== 'element') return;
