@@ -47,6 +47,15 @@ function postDate(
   return { date: parsed.date };
 }
 
+/** Why a post is not published (`published: false`, or dated after the build), if it is not. */
+function whyUnpublished(state: LoadState, published: boolean | undefined, date: Date, draft: boolean) {
+  if (published === false) return '`published: false`';
+  if (!draft && !state.showFuture && date.getTime() > state.now.getTime()) {
+    return `dated in the future (${date.toISOString()}); set \`future: true\` to publish it`;
+  }
+  return undefined;
+}
+
 /** Reads one post (or draft) into `state.entries`, or says why it is not one. */
 export function readPost(state: LoadState, file: string, categoriesFromPath: string[], draft: boolean): void {
   const name = basename(file);
@@ -69,15 +78,9 @@ export function readPost(state: LoadState, file: string, categoriesFromPath: str
     readDate(state, source, 'last_modified_at') ??
     readDate(state, source, 'updated') ??
     readDate(state, source, 'modified');
-  if (fm.published === false) {
-    state.skipped.push({ file, reason: '`published: false`' });
-    return;
-  }
-  if (!draft && !state.showFuture && date.getTime() > state.now.getTime()) {
-    state.skipped.push({
-      file,
-      reason: `dated in the future (${date.toISOString()}); set \`future: true\` to publish it`,
-    });
+  const unpublished = whyUnpublished(state, fm.published, date, draft);
+  if (unpublished) {
+    state.skipped.push({ file, reason: unpublished });
     return;
   }
   const slug = fm.slug ?? fileSlug;
