@@ -9,6 +9,7 @@ import {
   Tag,
   type Context,
   type Emitter,
+  type FilterImplOptions,
   type Parser,
   type TagToken,
   type Template,
@@ -16,6 +17,8 @@ import {
 } from 'liquidjs';
 import { toRfc822, toXmlSchema } from './date.js';
 import type { Site } from './site.js';
+
+type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 import { isAbsoluteUrl } from './url.js';
 
 /** What the Liquid tags look documents up in. */
@@ -60,11 +63,21 @@ function registerUrlFilters(engine: Liquid, site: Site): void {
   });
 }
 
-/** Jekyll's `date_to_xmlschema` and `date_to_rfc822`, in the site's time zone; a value that is no date is kept. */
-function registerDateFilters(engine: Liquid, site: Site): void {
+/**
+ * Jekyll's `date_to_xmlschema` and `date_to_rfc822`, in the site's time zone; a value that is no date is kept.
+ * `'now'` and `'today'` mean the build time (`site.time`) in every date filter, Liquid's own `date` included:
+ * pinned by `SOURCE_DATE_EPOCH`, a build gives the same output whenever it runs.
+ */
+function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
+  const builtin = engine.filters.date;
+  const liquidDate = typeof builtin === 'function' ? builtin : builtin?.handler;
+  if (!liquidDate) throw new Error('liquidjs has no `date` filter');
+  engine.registerFilter('date', function (this: ThisParameterType<FilterHandler>, input: unknown, ...rest: unknown[]) {
+    return liquidDate.call(this, input === 'now' || input === 'today' ? now : input, ...rest) as unknown;
+  });
   const asDate = (input: unknown): Date | undefined => {
     if (input instanceof Date) return input;
-    if (input === 'now' || input === 'today') return new Date();
+    if (input === 'now' || input === 'today') return now;
     const date = new Date(String(input));
     return Number.isNaN(date.getTime()) ? undefined : date;
   };
@@ -150,8 +163,9 @@ class HighlightTag extends Tag {
  * @param root Site folder; `{% include %}` reads `_includes/` below it.
  * @param site The site, for `relative_url`, `absolute_url` and dates.
  * @param index Documents by name and path, for `post_url` and `link`.
+ * @param now The build time (`site.time`): what `'now'` and `'today'` mean to the date filters.
  */
-export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): Liquid {
+export function createLiquid(root: string, site: Site, index: LiquidSiteIndex, now: Date): Liquid {
   const engine = new Liquid({
     root: [join(root, '_includes')],
     partials: [join(root, '_includes')],
@@ -166,7 +180,7 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
     cache: true,
   });
   registerUrlFilters(engine, site);
-  registerDateFilters(engine, site);
+  registerDateFilters(engine, site, now);
   registerReferenceTags(engine, index);
   engine.registerTag('highlight', HighlightTag);
   return engine;

@@ -78,7 +78,7 @@ export function renderLiquid(state: LoadState): LoadState {
   for (const entry of state.entries) {
     const { document, source } = entry;
     if (source.frontMatter.render_with_liquid === false || !hasLiquid(document.body)) continue;
-    liquid ??= createLiquid(state.root, state.site, state.index);
+    liquid ??= createLiquid(state.root, state.site, state.index, state.now);
     try {
       site ??= siteDrop(state);
       document.body = liquid.parseAndRenderSync(document.body, {

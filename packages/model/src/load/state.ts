@@ -4,7 +4,7 @@
  */
 import { readSiteConfig } from '../config.js';
 import type { LiquidSiteIndex } from '../liquid.js';
-import type { Problem } from '../problems.js';
+import { BlogSourceError, type Problem } from '../problems.js';
 import type { FrontMatter } from '../schema.js';
 import type { Site } from '../site.js';
 import type { Blog, Document, Page, Post, Redirect, StaticFile } from '../types.js';
@@ -81,7 +81,7 @@ export function createState(root: string, options: LoadOptions = {}): LoadState 
   return {
     root,
     site,
-    now: options.now ?? new Date(),
+    now: options.now ?? buildTime(),
     showFuture: options.future ?? site.future,
     showDrafts: options.drafts ?? site.showDrafts,
     replaced: new Set(options.replacedFiles ?? themeFiles),
@@ -98,4 +98,22 @@ export function createState(root: string, options: LoadOptions = {}): LoadState 
     index: { postsByName: new Map(), documentsByPath: new Map() },
     redirects: [],
   };
+}
+
+/**
+ * The build time: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) when it is
+ * set, so a build made at any time gives the same `site.time` and the same decisions about future posts;
+ * otherwise the clock, as Jekyll does.
+ *
+ * @throws {BlogSourceError} when `SOURCE_DATE_EPOCH` is set but is not a whole number of seconds.
+ */
+export function buildTime(environment: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = environment.SOURCE_DATE_EPOCH;
+  if (epoch === undefined || epoch === '') return new Date();
+  if (!/^\d+$/.test(epoch)) {
+    throw new BlogSourceError([
+      { file: 'SOURCE_DATE_EPOCH', message: `expected a whole number of seconds since 1970-01-01, got \`${epoch}\`` },
+    ]);
+  }
+  return new Date(Number(epoch) * 1000);
 }

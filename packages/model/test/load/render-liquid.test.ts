@@ -34,3 +34,16 @@ test('renderLiquid: an error is a problem at the line of the tag in the source f
   expect(state.problems).toEqual([{ file: 'broken.md', line: 6, message: expect.stringMatching(/^Liquid: /) }]);
   expect(state.entries[1]!.document.body).toBe('1\n');
 });
+
+test("renderLiquid: 'now' and 'today' are the build time (site.time) in every date filter, never the clock", () => {
+  const state = renderLiquid(
+    read({
+      'built.md':
+        '---\ntitle: Built\n---\n{{ "now" | date: "%Y-%m-%d %H:%M" }} {{ "today" | date_to_xmlschema }} ' +
+        '{{ site.time | date: "%Y" }} {{ "2024-02-01" | date: "%b %-d" }}\n',
+    }),
+  );
+  expect(state.problems).toEqual([]);
+  // The phase tests build at 2026-01-01T00:00:00Z (site.ts), in the site's time zone (UTC by default).
+  expect(state.entries[0]!.document.body).toBe('2026-01-01 00:00 2026-01-01T00:00:00+00:00 2026 Feb 1\n');
+});

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { BlogSourceError } from '../../src/problems.ts';
 import { themeFiles } from '../../src/load/options.ts';
-import { createState } from '../../src/load/state.ts';
+import { buildTime, createState } from '../../src/load/state.ts';
 import { makeSite, now, stateOf } from './site.ts';
 
 describe('createState', () => {
@@ -24,5 +24,24 @@ describe('createState', () => {
     const root = makeSite({ '_config.yml': 'title: Ok\nurl: not a url\n' });
     expect(() => createState(root)).toThrow(BlogSourceError);
     expect(() => createState(root)).toThrow(/_config\.yml:2/);
+  });
+});
+
+describe('buildTime: what `now` is when no option gives it', () => {
+  test('SOURCE_DATE_EPOCH pins it, so a build made later gives the same site', () => {
+    expect(buildTime({ SOURCE_DATE_EPOCH: '1700000000' })).toEqual(new Date('2023-11-14T22:13:20Z'));
+  });
+
+  test('without it, the clock', () => {
+    const before = Date.now();
+    const time = buildTime({}).getTime();
+    expect(time).toBeGreaterThanOrEqual(before);
+    expect(time).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('a value that is not whole seconds is an error naming the variable', () => {
+    expect(() => buildTime({ SOURCE_DATE_EPOCH: '2023-11-14' })).toThrow(
+      /SOURCE_DATE_EPOCH: expected a whole number of seconds since 1970-01-01, got `2023-11-14`/,
+    );
   });
 });
