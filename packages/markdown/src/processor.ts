@@ -35,6 +35,7 @@ import rehypeKramdownFootnotes from './rehype-kramdown-footnotes.js';
 import rehypeShiki from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
 import remarkKramdownAttributes from './remark-kramdown-attributes.js';
+import remarkKramdownBlocks from './remark-kramdown-blocks.js';
 import remarkKramdownMath from './remark-kramdown-math.js';
 import remarkKramdownTypography from './remark-kramdown-typography.js';
 import remarkMathData from './remark-math-data.js';
@@ -50,7 +51,7 @@ export function parserPlugins(options: ResolvedOptions): PluggableList {
 
 /** The remark half: Markdown syntax tree to HTML syntax tree. */
 export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [remarkKramdownAttributes];
+  const plugins: PluggableList = [remarkKramdownBlocks, remarkKramdownAttributes];
   // kramdown's typography: `--` en dash, `---` em dash, `...` ellipsis, smart quotes.
   if (options.smartypants) plugins.push(remarkKramdownTypography);
   if (options.math === 'mathjax') plugins.push(remarkKramdownMath);
@@ -63,7 +64,9 @@ export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
 
 /** The rehype half: everything done to the HTML tree. */
 export function hastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [];
+  // kramdown gives ids to the headings written in Markdown, never to those written as HTML: ids first, then
+  // the raw HTML. Sanitizing prefixes ids (`user-content-`), so there the ids come after it, as before.
+  const plugins: PluggableList = options.sanitize ? [] : [rehypeSlug];
   if (options.sanitize) {
     const schema = {
       ...defaultSchema,
@@ -82,7 +85,9 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   }
   if (options.math === 'katex') plugins.push(rehypeKatex);
   if (options.kramdownFootnotes) plugins.push(rehypeKramdownFootnotes);
-  plugins.push(rehypeTaskLists, rehypeSlug, rehypeHeadings);
+  plugins.push(rehypeTaskLists);
+  if (options.sanitize) plugins.push(rehypeSlug);
+  plugins.push(rehypeHeadings);
   if (options.headingAnchors) {
     plugins.push([
       rehypeAutolinkHeadings,

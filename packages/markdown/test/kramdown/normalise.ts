@@ -81,7 +81,7 @@ function attributes(node: Element): string {
     if (name === 'style') {
       const align = /text-align:\s*(\w+)/.exec(text);
       if (!align) continue;
-      parts.push(`align=${align[1]}`);
+      parts.push(`align=${JSON.stringify(align[1])}`);
       continue;
     }
     if (name === 'href' || name === 'src') text = decodeURI(text);
