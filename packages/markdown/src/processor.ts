@@ -36,6 +36,7 @@ import rehypeShiki from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
 import remarkKramdownAttributes from './remark-kramdown-attributes.js';
 import remarkKramdownBlocks from './remark-kramdown-blocks.js';
+import remarkKramdownHtml from './remark-kramdown-html.js';
 import remarkKramdownMath from './remark-kramdown-math.js';
 import remarkKramdownTypography from './remark-kramdown-typography.js';
 import remarkMathData from './remark-math-data.js';
@@ -51,7 +52,7 @@ export function parserPlugins(options: ResolvedOptions): PluggableList {
 
 /** The remark half: Markdown syntax tree to HTML syntax tree. */
 export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [remarkKramdownBlocks, remarkKramdownAttributes];
+  const plugins: PluggableList = [remarkKramdownHtml, remarkKramdownBlocks, remarkKramdownAttributes];
   // kramdown's typography: `--` en dash, `---` em dash, `...` ellipsis, smart quotes.
   if (options.smartypants) plugins.push(remarkKramdownTypography);
   if (options.math === 'mathjax') plugins.push(remarkKramdownMath);

@@ -18,6 +18,7 @@
 import type { Heading, List, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { reparser } from './reparse.js';
 import { walk } from './walk.js';
 
 /** A character that takes the place of `)` after a list number while the text is parsed again. */
@@ -31,19 +32,6 @@ function endOffset(node: Nodes): number | undefined {
   return node.position?.end.offset ?? undefined;
 }
 
-/** Moves the positions of a tree parsed from a slice to where the slice is in the file. */
-function shift(tree: Nodes, line: number, column: number, offset: number): void {
-  walk<Nodes>(tree as Root, (node) => {
-    const position = node.position;
-    if (!position) return;
-    for (const point of [position.start, position.end]) {
-      if (point.line === 1) point.column += column - 1;
-      point.line += line - 1;
-      if (point.offset !== undefined) point.offset += offset;
-    }
-  });
-}
-
 function isParenList(node: List, source: string): boolean {
   if (!node.ordered) return false;
   return node.children.some((item) => {
@@ -55,7 +43,7 @@ function isParenList(node: List, source: string): boolean {
 
 /** Reads an ordered list written with `1)` (and the paragraph line right before it) as paragraph text. */
 function unlistParens(
-  parser: (text: string) => Root,
+  parser: (text: string, offset: number) => Root,
   parent: Parent,
   index: number,
   source: string,
@@ -72,8 +60,7 @@ function unlistParens(
   const end = endOffset(list);
   if (start === undefined || end === undefined || !first.position) return undefined;
   const slice = source.slice(start, end).replace(/^([ \t]*\d+)\)/gm, `$1${parenPlaceholder}`);
-  const tree = parser(slice);
-  shift(tree, first.position.start.line, first.position.start.column, start);
+  const tree = parser(slice, start);
   walk<Nodes>(tree, (node) => {
     if (node.type === 'text') node.value = node.value.replaceAll(parenPlaceholder, ')');
   });
@@ -196,10 +183,9 @@ function joinTexts(parent: Parent): void {
 }
 
 export default function remarkKramdownBlocks(this: Processor) {
-  const self = this;
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
-    const parser = (text: string): Root => self.parser!(text, file) as Root;
+    const parser = reparser(this, file);
     const changed = new Set<Parent>();
     walk<Nodes>(tree, (node, index, up) => {
       const parent = up as Parent;
