@@ -32,10 +32,12 @@ import rehypeRawIfNeeded from './rehype-raw-if-needed.js';
 import rehypeHeadings from './rehype-headings.js';
 import rehypeImages from './rehype-images.js';
 import rehypeKramdownFootnotes from './rehype-kramdown-footnotes.js';
+import rehypeKramdownToc from './rehype-kramdown-toc.js';
 import rehypeShiki from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
 import remarkKramdownAttributes from './remark-kramdown-attributes.js';
 import remarkKramdownBlocks from './remark-kramdown-blocks.js';
+import remarkKramdownExtensions from './remark-kramdown-extensions.js';
 import remarkKramdownHtml from './remark-kramdown-html.js';
 import remarkKramdownMath from './remark-kramdown-math.js';
 import remarkKramdownTypography from './remark-kramdown-typography.js';
@@ -52,7 +54,12 @@ export function parserPlugins(options: ResolvedOptions): PluggableList {
 
 /** The remark half: Markdown syntax tree to HTML syntax tree. */
 export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [remarkKramdownHtml, remarkKramdownBlocks, remarkKramdownAttributes];
+  const plugins: PluggableList = [
+    remarkKramdownHtml,
+    remarkKramdownExtensions,
+    remarkKramdownBlocks,
+    remarkKramdownAttributes,
+  ];
   // kramdown's typography: `--` en dash, `---` em dash, `...` ellipsis, smart quotes.
   if (options.smartypants) plugins.push(remarkKramdownTypography);
   if (options.math === 'mathjax') plugins.push(remarkKramdownMath);
@@ -88,7 +95,7 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   if (options.kramdownFootnotes) plugins.push(rehypeKramdownFootnotes);
   plugins.push(rehypeTaskLists);
   if (options.sanitize) plugins.push(rehypeSlug);
-  plugins.push(rehypeHeadings);
+  plugins.push(rehypeHeadings, rehypeKramdownToc);
   if (options.headingAnchors) {
     plugins.push([
       rehypeAutolinkHeadings,
