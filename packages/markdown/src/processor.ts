@@ -39,6 +39,7 @@ import remarkKramdownAttributes from './remark-kramdown-attributes.js';
 import remarkKramdownBlocks from './remark-kramdown-blocks.js';
 import remarkKramdownExtensions from './remark-kramdown-extensions.js';
 import remarkKramdownHtml from './remark-kramdown-html.js';
+import remarkKramdownTables from './remark-kramdown-tables.js';
 import remarkKramdownMath from './remark-kramdown-math.js';
 import remarkKramdownTypography from './remark-kramdown-typography.js';
 import remarkMathData from './remark-math-data.js';
@@ -57,6 +58,7 @@ export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
   const plugins: PluggableList = [
     remarkKramdownHtml,
     remarkKramdownExtensions,
+    remarkKramdownTables,
     remarkKramdownBlocks,
     remarkKramdownAttributes,
   ];
