@@ -13,9 +13,13 @@
  * - an ATX heading needs its `#` at the start of the line and some text; a
  *   setext heading's text is one line, else the underline is paragraph text;
  * - bare `www.`, `https://` and e-mail text is not a link; `~single~`
- *   tildes stay literal (only `~~` strikes).
+ *   tildes stay literal (only `~~` strikes);
+ * - `***both***` is strong around emphasis;
+ * - a link destination may hold spaces, `[notes](/files/my notes.txt)`;
+ * - a fenced code block keeps the indentation of its lines when its fence
+ *   is indented.
  */
-import type { Heading, List, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Code, Heading, List, Nodes, Text, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { reparser } from './reparse.js';
@@ -167,6 +171,49 @@ function isSingleTilde(node: Nodes, source: string): boolean {
   return start !== undefined && source[start] === '~' && source[start + 1] !== '~';
 }
 
+/** `***x***`: CommonMark nests emphasis outside, kramdown strong outside. */
+function swapStrongEmphasis(node: Nodes, source: string): void {
+  if (node.type !== 'emphasis' || node.children.length !== 1 || node.children[0]!.type !== 'strong') return;
+  const start = startOffset(node);
+  if (start === undefined || !/^(\*\*\*|___)/.test(source.slice(start, start + 3))) return;
+  const strong = node.children[0];
+  (node as unknown as { type: string }).type = 'strong';
+  (strong as unknown as { type: string }).type = 'emphasis';
+}
+
+const spacedLink = /\[([^[\]\n]+)\]\(([^()\s"'<>]+(?:[ ]+[^()\s"'<>]+)+)\)/g;
+
+/** `[text](a destination with spaces)`, which CommonMark leaves as text, as a link. */
+function spacedLinks(parent: Parent, index: number): number | undefined {
+  const node = parent.children[index] as Text;
+  if (!node.value.includes('](')) return undefined;
+  const parts: RootContent[] = [];
+  let last = 0;
+  for (const match of node.value.matchAll(spacedLink)) {
+    if (match.index > last) parts.push({ type: 'text', value: node.value.slice(last, match.index) });
+    parts.push({ type: 'link', url: match[2]!, children: [{ type: 'text', value: match[1]! }] });
+    last = match.index + match[0].length;
+  }
+  if (parts.length === 0) return undefined;
+  if (last < node.value.length) parts.push({ type: 'text', value: node.value.slice(last) });
+  parent.children.splice(index, 1, ...parts);
+  return index + parts.length;
+}
+
+/** An indented fence: kramdown keeps its lines as typed, CommonMark takes the fence's indentation off them. */
+function keepFenceIndentation(node: Code, parent: Parent, source: string): void {
+  const start = startOffset(node);
+  const end = endOffset(node);
+  if (start === undefined || end === undefined || parent.type !== 'root' || !node.position) return;
+  if (node.position.start.column === 1 && source[start] !== ' ') return;
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const lines = source.slice(lineStart, end).split('\n');
+  const fence = /^[ ]{1,3}(`{3,}|~{3,})/.exec(lines[0]!);
+  if (!fence) return;
+  const closed = lines.length > 1 && new RegExp(`^[ ]{0,3}${fence[1]![0]}{${fence[1]!.length},}[ \t]*$`).test(lines.at(-1)!);
+  node.value = lines.slice(1, closed ? -1 : undefined).join('\n');
+}
+
 /** Joins neighbouring text nodes (left by unwrapped links and tildes), as kramdown reads them: one run of text. */
 function joinTexts(parent: Parent): void {
   const children = parent.children as RootContent[];
@@ -201,6 +248,9 @@ export default function remarkKramdownBlocks(this: Processor) {
         if (paragraph) parent.children[index] = paragraph;
         return undefined;
       }
+      swapStrongEmphasis(node, source);
+      if (node.type === 'code') keepFenceIndentation(node, parent, source);
+      if (node.type === 'text') return spacedLinks(parent, index);
       if (isAutolinkLiteral(node, source)) {
         changed.add(parent);
         parent.children.splice(index, 1, ...((node as Parent).children as RootContent[]));

@@ -9,7 +9,9 @@
  *   `{::nomarkdown}…{:/nomarkdown}` (kept as typed), as blocks and in text,
  *   also closed by `{:/}`;
  * - the table of contents, a one-item list `* TOC` with `{:toc}`: a
- *   placeholder that `rehypeKramdownToc` fills once headings have ids.
+ *   placeholder that `rehypeKramdownToc` fills once headings have ids;
+ * - `{::options key="value" /}`: `auto_ids` is honoured (in
+ *   `file.data.kramdownOptions`); any other option is ignored, with a message.
  */
 import type { Html, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Processor } from 'unified';
@@ -19,6 +21,8 @@ import { walk } from './walk.js';
 
 const abbreviationLine = /^\*\[([^\]\n]+)\]:[ \t]*(.*)$/;
 const extensionStart = /\{::(comment|nomarkdown)\}/;
+const optionsLine = /^\{::options((?:\s+[\w-]+=(?:"[^"]*"|'[^']*'))*)\s*\/\}$/;
+const supportedOptions = new Set(['auto_ids']);
 
 type Parse = (text: string, offset: number) => Root;
 
@@ -231,6 +235,17 @@ export default function remarkKramdownExtensions(this: Processor) {
         return index + 1;
       }
       if (node.type !== 'paragraph') return undefined;
+      const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : '';
+      const options = optionsLine.exec(only.trim());
+      if (options) {
+        const set = (file.data.kramdownOptions ??= {});
+        for (const [, key, double, single] of options[1]!.matchAll(/([\w-]+)=(?:"([^"]*)"|'([^']*)')/g)) {
+          if (supportedOptions.has(key!)) set[key!] = double ?? single ?? '';
+          else file.message(`The kramdown option \`${key}\` is not supported here; it is ignored`, node);
+        }
+        parent.children.splice(index, 1);
+        return index;
+      }
       const blockEnd = blockExtension(parent, index, source);
       if (blockEnd !== undefined) return blockEnd;
       inlineExtensions(node, source);

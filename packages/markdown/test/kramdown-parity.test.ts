@@ -13,9 +13,10 @@ afterAll(() => {
 });
 
 describe('kramdown parity', () => {
-  test('the known differences name corpus documents', () => {
+  test('the known differences name corpus documents, each with its reason', () => {
     const names = new Set(documents.map((document) => document.name));
     expect(Object.keys(known).filter((name) => !names.has(name))).toEqual([]);
+    for (const difference of Object.values(known)) expect(difference.reason.length).toBeGreaterThan(40);
   });
 
   test.each(documents.map((document) => [document.name, document] as const))('%s', async (name, document) => {
@@ -27,4 +28,13 @@ describe('kramdown parity', () => {
       expect(result.ours).toEqual(result.theirs);
     }
   });
+
+  const exact = documents.filter((document) => known[document.name]?.kramdownExact);
+  test.each(exact.map((document) => [document.name, document] as const))(
+    '%s matches kramdown with kramdownExact',
+    async (_name, document) => {
+      const result = await compare(document, { kramdownExact: true });
+      expect(result.ours).toEqual(result.theirs);
+    },
+  );
 });
