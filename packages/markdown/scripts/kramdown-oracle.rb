@@ -31,6 +31,19 @@ names.each do |name|
   File.write(File.join(expected, name.sub(/\.md\z/, '.html')), html)
 end
 
+# A small Jekyll site for what goes through Liquid first (`{% highlight lang linenos %}`): each post's
+# content as Jekyll renders it, without a layout.
+site_dir = File.join(root, 'site')
+site_expected = File.join(root, 'expected-site')
+FileUtils.mkdir_p(site_expected)
+Dir.children(site_expected).each { |name| File.delete(File.join(site_expected, name)) }
+jekyll_site = Jekyll::Site.new(Jekyll.configuration('quiet' => true, 'source' => site_dir, 'disable_disk_cache' => true,
+                                                   'destination' => File.join(Dir.tmpdir, 'kramdown-oracle-site')))
+jekyll_site.process
+jekyll_site.posts.docs.each do |post|
+  File.write(File.join(site_expected, File.basename(post.path, '.md') + '.html'), post.content)
+end
+
 versions = {
   'ruby' => RUBY_VERSION,
   'jekyll' => Jekyll::VERSION,
@@ -39,6 +52,7 @@ versions = {
   'rouge' => Gem.loaded_specs['rouge']&.version&.to_s,
   'kramdown options' => config['kramdown'],
   'documents' => names.length,
+  'site posts' => jekyll_site.posts.docs.length,
 }
 File.write(File.join(root, 'oracle.json'), JSON.pretty_generate(versions) + "\n")
 puts "kramdown oracle: #{names.length} documents recorded with Jekyll #{Jekyll::VERSION}, kramdown #{Kramdown::VERSION}"

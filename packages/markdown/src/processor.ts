@@ -32,6 +32,7 @@ import rehypeHeadings from './rehype-headings.js';
 import rehypeImages from './rehype-images.js';
 import rehypeKramdownFootnotes from './rehype-kramdown-footnotes.js';
 import rehypeKramdownIds from './rehype-kramdown-ids.js';
+import rehypeLineNumbers, { rehypeLineNumbersMark } from './rehype-line-numbers.js';
 import rehypeKramdownToc from './rehype-kramdown-toc.js';
 import rehypeShiki from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
@@ -110,8 +111,10 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
       },
     ]);
   }
+  plugins.push(rehypeLineNumbersMark);
   if (options.highlight)
     plugins.push([rehypeShiki, { themes: options.highlight.themes, feed: options.baseUrl !== undefined }]);
+  plugins.push(rehypeLineNumbers);
   plugins.push([rehypeImages, options.imageRoot]);
   if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, options.baseUrl]);
   return plugins;

@@ -129,10 +129,14 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
     'highlight',
     class extends Tag {
       private readonly language: string;
+      private readonly linenos: boolean;
       private readonly templates: Template[] = [];
       constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
         super(token, remain, liquid);
-        this.language = token.args.trim().split(/\s+/)[0] ?? '';
+        const [language = '', ...options] = token.args.trim().split(/\s+/);
+        this.language = language;
+        // Jekyll's `linenos` (line numbers in a table): the Markdown pipeline reads it from the fence.
+        this.linenos = options.includes('linenos');
         while (remain.length > 0) {
           const next = remain.shift() as TopLevelToken;
           if ((next as TagToken).name === 'endhighlight') return;
@@ -144,7 +148,7 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
         const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
         const format = ctx.getSync(['__format']);
         if (format === 'markdown') {
-          emitter.write(fence(code, this.language));
+          emitter.write(fence(code, this.linenos ? `${this.language} linenos` : this.language));
         } else {
           const language = escapeHtml(this.language);
           emitter.write(
