@@ -25,4 +25,9 @@ if (showDiff) {
   }
 }
 console.log(report(results));
-console.log(`differing: ${results.filter((result) => !result.identical).map((result) => result.document.name).join(' ')}`);
+console.log(
+  `differing: ${results
+    .filter((result) => !result.identical)
+    .map((result) => result.document.name)
+    .join(' ')}`,
+);

@@ -57,14 +57,18 @@ export default function rehypeLineNumbers() {
       const language = className.find((name) => name.startsWith('language-'))?.slice('language-'.length);
       const lines = toString(code).replace(/\n$/, '').split('\n').length;
       const numbers = Array.from({ length: lines }, (_, i) => `${i + 1}\n`).join('');
-      const table = el('table', ['rouge-table'], [
-        el('tbody', undefined, [
-          el('tr', undefined, [
-            el('td', ['gutter', 'gl'], [el('pre', ['lineno'], [{ type: 'text', value: numbers }])]),
-            el('td', ['code'], [el('pre', undefined, [...code.children, { type: 'text', value: '\n' }])]),
+      const table = el(
+        'table',
+        ['rouge-table'],
+        [
+          el('tbody', undefined, [
+            el('tr', undefined, [
+              el('td', ['gutter', 'gl'], [el('pre', ['lineno'], [{ type: 'text', value: numbers }])]),
+              el('td', ['code'], [el('pre', undefined, [...code.children, { type: 'text', value: '\n' }])]),
+            ]),
           ]),
-        ]),
-      ]);
+        ],
+      );
       const inner: Element = {
         type: 'element',
         tagName: 'code',

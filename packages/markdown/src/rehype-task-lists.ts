@@ -18,7 +18,8 @@ export default function rehypeTaskLists() {
         if (input.type !== 'element' || input.tagName !== 'input' || input.properties.type !== 'checkbox') return;
         input.properties.ariaLabel ??= toString(item).trim().replace(/\s+/g, ' ');
         const next = parent.children[index + 1];
-        if (next?.type === 'text') (next as unknown as { value: string }).value = (next as unknown as { value: string }).value.replace(/^ /, '');
+        if (next?.type === 'text')
+          (next as unknown as { value: string }).value = (next as unknown as { value: string }).value.replace(/^ /, '');
       });
     });
   };

@@ -210,7 +210,8 @@ function keepFenceIndentation(node: Code, parent: Parent, source: string): void 
   const lines = source.slice(lineStart, end).split('\n');
   const fence = /^[ ]{1,3}(`{3,}|~{3,})/.exec(lines[0]!);
   if (!fence) return;
-  const closed = lines.length > 1 && new RegExp(`^[ ]{0,3}${fence[1]![0]}{${fence[1]!.length},}[ \t]*$`).test(lines.at(-1)!);
+  const closed =
+    lines.length > 1 && new RegExp(`^[ ]{0,3}${fence[1]![0]}{${fence[1]!.length},}[ \t]*$`).test(lines.at(-1)!);
   node.value = lines.slice(1, closed ? -1 : undefined).join('\n');
 }
 
@@ -259,13 +260,10 @@ export default function remarkKramdownBlocks(this: Processor) {
       if (isSingleTilde(node, source)) {
         const children = (node as Parent).children as RootContent[];
         changed.add(parent);
-        parent.children.splice(
-          index,
-          1,
-          { type: 'text', value: '~' } as RootContent,
-          ...children,
-          { type: 'text', value: '~' } as RootContent,
-        );
+        parent.children.splice(index, 1, { type: 'text', value: '~' } as RootContent, ...children, {
+          type: 'text',
+          value: '~',
+        } as RootContent);
         return index + children.length + 2;
       }
       return undefined;

@@ -177,7 +177,9 @@ function definitionList(paragraph: Paragraph, source: string, parse: Parse): Roo
       children.push(element('definitionTerm', 'dt', inline(parse, line, offset)));
     } else {
       const content = line.replace(/^:[ \t]+/, '');
-      children.push(element('definitionDescription', 'dd', inline(parse, content, offset + line.length - content.length)));
+      children.push(
+        element('definitionDescription', 'dd', inline(parse, content, offset + line.length - content.length)),
+      );
     }
     offset += line.length + 1;
   });

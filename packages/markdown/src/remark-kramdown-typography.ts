@@ -119,7 +119,7 @@ function escapedIndexes(node: Text, source: string): Set<number> {
   if (!slice.includes('\\')) return escaped;
   const value = node.value;
   let s = 0;
-  for (let v = 0; v < value.length && s < slice.length; ) {
+  for (let v = 0; v < value.length && s < slice.length;) {
     if (slice[s] === '\\' && punctuation.test(slice[s + 1] ?? '') && value[v] === slice[s + 1]) {
       escaped.add(v);
       s += 2;

@@ -15,9 +15,12 @@ test('the site has posts to compare', () => {
   expect(blog.posts.length).toBe(2);
 });
 
-test.each(blog.posts.map((post) => [post.sourcePath, post] as const))('%s renders as Jekyll does', async (path, post) => {
-  const { html } = await renderDocument(post, blog.site);
-  const name = path.replace(/^.*\//, '').replace(/\.md$/, '');
-  const expected = readFileSync(new URL(`kramdown/expected-site/${name}.html`, import.meta.url), 'utf8');
-  expect(normalise(html)).toEqual(normalise(expected));
-});
+test.each(blog.posts.map((post) => [post.sourcePath, post] as const))(
+  '%s renders as Jekyll does',
+  async (path, post) => {
+    const { html } = await renderDocument(post, blog.site);
+    const name = path.replace(/^.*\//, '').replace(/\.md$/, '');
+    const expected = readFileSync(new URL(`kramdown/expected-site/${name}.html`, import.meta.url), 'utf8');
+    expect(normalise(html)).toEqual(normalise(expected));
+  },
+);
