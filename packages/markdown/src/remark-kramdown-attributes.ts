@@ -20,12 +20,12 @@ import type { VFile } from 'vfile';
 
 type Properties = Record<string, string | string[]>;
 
-const standalone = /^\{:(?!\w[\w-]*:)([^{}]*)\}$/;
-const trailing = /\n[ \t]*\{:(?!\w[\w-]*:)([^{}\n]*)\}[ \t]*$/;
-const leading = /^\{:(?!\w[\w-]*:)([^{}\n]*)\}/;
+const standalone = /^\{:(?!:|\w[\w-]*:)([^{}]*)\}$/;
+const trailing = /\n[ \t]*\{:(?!:|\w[\w-]*:)([^{}\n]*)\}[ \t]*$/;
+const leading = /^\{:(?!:|\w[\w-]*:)([^{}\n]*)\}/;
 const headerId = /[ \t]+\{#([\w:.-]+)\}[ \t]*$/;
 const definition = /^\{:(\w[\w-]*):([^{}]*)\}$/;
-const firstLine = /^\{:(?!\w[\w-]*:)([^{}\n]*)\}[ \t]*\n/;
+const firstLine = /^\{:(?!:|\w[\w-]*:)([^{}\n]*)\}[ \t]*\n/;
 
 /**
  * Parses the inside of `{: … }`: `.class`, `#id`, `key="value"`, `key='value'`, and names of attribute list
@@ -153,7 +153,7 @@ export default function remarkKramdownAttributes() {
             last.value = last.value.slice(0, id.index);
             apply(node, { id: id[1]! });
           } else {
-            const match = /[ \t]*\{:([^{}]*)\}[ \t]*$/.exec(last.value);
+            const match = /[ \t]*\{:(?!:)([^{}]*)\}[ \t]*$/.exec(last.value);
             if (match) {
               last.value = last.value.slice(0, match.index);
               const { properties, unknown } = parseList(match[1]!);
