@@ -16,7 +16,7 @@
  * Such a table is written with `data.hName` elements (`thead`, `tbody`,
  * `tfoot`), which mdast's own table node cannot express.
  */
-import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { reparser } from './reparse.js';
@@ -94,8 +94,12 @@ function lines(source: string, start: number, end: number): Line[] {
   return result;
 }
 
-/** The kramdown table these lines make, plus a trailing attribute list line; undefined when they make none. */
-function kramdownTable(all: Line[], parse: Parse): RootContent[] | undefined {
+/**
+ * The kramdown table these lines make, plus a trailing attribute list line; undefined when they make none.
+ * `parsed` is the GFM table the parser made of the same lines, if any: where its rows are the same cells,
+ * their content is reused rather than parsed again.
+ */
+function kramdownTable(all: Line[], parse: Parse, parsed?: Table): RootContent[] | undefined {
   let body = all;
   let attributes: Line | undefined;
   if (all.length > 1 && attributeLine.test(all.at(-1)!.text)) {
@@ -140,6 +144,19 @@ function kramdownTable(all: Line[], parse: Parse): RootContent[] | undefined {
   if (rows.length > 0) close(hasFooter ? 'tfoot' : 'tbody', false);
   if (!sections.some((section) => section.kind === 'tbody')) return undefined;
   const columns = Math.max(...sections.flatMap((section) => section.rows.map((row) => row.length)));
+  const allRows = sections.flatMap((section) => section.rows);
+  const reuse =
+    parsed !== undefined &&
+    parsed.children.length === allRows.length &&
+    allRows.every(
+      (row, r) => parsed.children[r]!.children.length === row.length && row.every((cell) => !cell.text.includes('\\|')),
+    );
+  let rowIndex = 0;
+  const content = (cell: Cell | undefined, row: number, column: number): PhrasingContent[] => {
+    if (!cell) return [];
+    if (reuse) return parsed.children[row]!.children[column]!.children;
+    return inline(parse, cell.text, cell.offset);
+  };
   const table = element(
     'kramdownTable',
     'table',
@@ -147,22 +164,22 @@ function kramdownTable(all: Line[], parse: Parse): RootContent[] | undefined {
       element(
         'kramdownTableSection',
         section.kind,
-        section.rows.map((row) =>
-          element(
+        section.rows.map((row) => {
+          const r = rowIndex++;
+          return element(
             'kramdownTableRow',
             'tr',
             Array.from({ length: columns }, (_, column) => {
-              const cell = row[column];
               const align = aligns?.[column];
               return element(
                 'kramdownTableCell',
                 section.kind === 'thead' ? 'th' : 'td',
-                cell ? inline(parse, cell.text, cell.offset) : [],
+                content(row[column], r, column),
                 align ? { style: `text-align: ${align}` } : {},
               );
             }),
-          ),
-        ),
+          );
+        }),
       ),
     ),
   );
@@ -196,7 +213,10 @@ export default function remarkKramdownTables(this: Processor) {
       const start = node.position?.start.offset;
       const end = node.position?.end.offset;
       if (start === undefined || end === undefined) return false;
-      if (node.type === 'paragraph' && !source.slice(start, end).includes('|')) return false;
+      if (node.type === 'paragraph') {
+        const pipe = source.indexOf('|', start);
+        if (pipe === -1 || pipe >= end) return false;
+      }
       const previous = parent.children[index - 1];
       if (
         node.type === 'table' &&
@@ -207,7 +227,7 @@ export default function remarkKramdownTables(this: Processor) {
         parent.children.splice(index, 1);
         return index;
       }
-      const replacement = kramdownTable(lines(source, start, end), parse);
+      const replacement = kramdownTable(lines(source, start, end), parse, node.type === 'table' ? node : undefined);
       if (!replacement) {
         if (node.type === 'paragraph') return false;
         // A GFM table kramdown does not read as one (a header alone): its lines are paragraph text.

@@ -58,8 +58,10 @@ function smartQuote(quote: '"' | "'", before: string | undefined, rest: string):
  * Applies kramdown's typography to one string. `after` is the source that follows it (for the last
  * characters' context); `escaped` the indexes of characters written with a backslash.
  */
+const special = /['"]|--|\.\.\.|<<|>>/;
+
 export function smarten(text: string, after = '', escaped: ReadonlySet<number> = new Set()): string {
-  if (!/['"]|--|\.\.\.|<<|>>/.test(text)) return text;
+  if (!special.test(text)) return text;
   let out = '';
   // Whether text[i - 1] is plain text kramdown has not used for something else.
   let available = false;
@@ -115,8 +117,9 @@ function escapedIndexes(node: Text, source: string): Set<number> {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return escaped;
+  const backslash = source.indexOf('\\', start);
+  if (backslash === -1 || backslash >= end) return escaped;
   const slice = source.slice(start, end);
-  if (!slice.includes('\\')) return escaped;
   const value = node.value;
   let s = 0;
   for (let v = 0; v < value.length && s < slice.length;) {
@@ -167,6 +170,7 @@ export default function remarkKramdownTypography() {
     const walk = (node: Nodes): void => {
       if (skip.has(node.type)) return;
       if (node.type === 'text') {
+        if (!special.test(node.value)) return;
         const end = node.position?.end.offset;
         const after = end === undefined ? '' : source.slice(end, end + 3);
         node.value = smarten(node.value, after, escapedIndexes(node, source));
