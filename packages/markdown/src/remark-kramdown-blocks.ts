@@ -158,6 +158,9 @@ function notAHeading(heading: Heading, parent: Parent, source: string): Paragrap
 /** A link the parser made from bare text (GFM's autolink literals), which kramdown leaves as text. */
 function isAutolinkLiteral(node: Nodes, source: string): boolean {
   if (node.type !== 'link' || node.children.length !== 1 || node.children[0]!.type !== 'text') return false;
+  // An autolink literal's text is its URL, or the URL without the `http://` or `mailto:` the parser added.
+  const text = node.children[0].value;
+  if (node.url !== text && node.url !== `http://${text}` && node.url !== `mailto:${text}`) return false;
   const start = startOffset(node);
   if (start === undefined) return true;
   const first = source[start];

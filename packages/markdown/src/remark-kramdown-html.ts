@@ -106,6 +106,9 @@ export default function remarkKramdownHtml(this: Processor) {
       if (!candidate) return undefined;
       const start = node.position?.start.offset;
       if (start === undefined || !/^<[A-Za-z]/.test(source.slice(start, start + 2))) return undefined;
+      // In a quote the source lines carry its `>`: what the parser read is kept.
+      if (parent.type === 'blockquote') return undefined;
+      if (node.type === 'html' && source.slice(start, node.position!.end.offset) !== node.value) return undefined;
       const tag = /^<([A-Za-z][\w-]*)/.exec(source.slice(start))![1]!.toLowerCase();
       if (spanElements.has(tag)) {
         // A span-level tag starts a paragraph.
@@ -115,7 +118,8 @@ export default function remarkKramdownHtml(this: Processor) {
         return false;
       }
       const block = findBlock(source, start);
-      if (!block) return undefined;
+      // Unclosed, or closed outside this container (a quote, a list item): left as the parser read it.
+      if (!block || block.end > (parent.position?.end.offset ?? source.length)) return undefined;
       // The siblings the element covers; the last may run past its end tag.
       let last = index;
       while (
