@@ -73,7 +73,7 @@ function unlistParens(
   return from + tree.children.length;
 }
 
-/** Whether a blank line separates two nodes (or follows the first within `limit`). */
+/** Whether a blank line separates a node from the next one. */
 function blankBetween(first: Nodes, next: Nodes | undefined): boolean {
   if (!next || !first.position || !next.position) return false;
   return next.position.start.line > first.position.end.line + 1;
@@ -241,7 +241,9 @@ export default function remarkKramdownBlocks(this: Processor) {
     walk<Nodes>(tree, (node, index, up) => {
       const parent = up as Parent;
       if (node.type === 'list') {
-        if (isParenList(node, source)) return unlistParens(parser, parent, index, source);
+        // In a quote the source lines carry its `>`, which parsing a slice again would misread.
+        if (parent.type !== 'blockquote' && isParenList(node, source))
+          return unlistParens(parser, parent, index, source);
         while (mergeBulletLists(parent, index));
         if (node.ordered) node.start = 1;
         setTightness(node);
