@@ -71,6 +71,12 @@ export interface Options {
    * only with `remark`.
    */
   parser?: 'satteri' | 'remark' | undefined;
+  /**
+   * Reproduce kramdown's output also where it is wrong for readers (see the README's table): a block-level
+   * tag such as `<iframe>` inside a paragraph is printed as text, `\)` ends a link's destination, and display
+   * math is bare `\[…\]` text with no element around it; default `false`.
+   */
+  kramdownExact?: boolean | undefined;
 }
 
 /** Options with every default filled in. */
@@ -87,6 +93,7 @@ export interface ResolvedOptions {
   excerptSeparator: string;
   wordsPerMinute: number;
   parser: 'satteri' | 'remark';
+  kramdownExact: boolean;
 }
 
 /** Fills in the defaults. */
@@ -105,5 +112,6 @@ export function resolveOptions(options: Options = {}): ResolvedOptions {
     excerptSeparator: options.excerptSeparator ?? '<!--more-->',
     wordsPerMinute: options.wordsPerMinute ?? 200,
     parser: options.parser ?? 'satteri',
+    kramdownExact: options.kramdownExact ?? false,
   };
 }

@@ -17,7 +17,6 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeKatex from 'rehype-katex';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
-import rehypeSlug from 'rehype-slug';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
@@ -33,9 +32,17 @@ import rehypeRawIfNeeded from './rehype-raw-if-needed.js';
 import rehypeHeadings from './rehype-headings.js';
 import rehypeImages from './rehype-images.js';
 import rehypeKramdownFootnotes from './rehype-kramdown-footnotes.js';
+import rehypeKramdownIds from './rehype-kramdown-ids.js';
+import rehypeLineNumbers, { rehypeLineNumbersMark } from './rehype-line-numbers.js';
+import rehypeKramdownToc from './rehype-kramdown-toc.js';
 import rehypeShiki from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
 import remarkKramdownAttributes from './remark-kramdown-attributes.js';
+import remarkKramdownBlocks from './remark-kramdown-blocks.js';
+import remarkKramdownExact from './remark-kramdown-exact.js';
+import remarkKramdownExtensions from './remark-kramdown-extensions.js';
+import remarkKramdownHtml from './remark-kramdown-html.js';
+import remarkKramdownTables from './remark-kramdown-tables.js';
 import remarkKramdownMath from './remark-kramdown-math.js';
 import remarkKramdownTypography from './remark-kramdown-typography.js';
 import remarkMathData from './remark-math-data.js';
@@ -51,10 +58,17 @@ export function parserPlugins(options: ResolvedOptions): PluggableList {
 
 /** The remark half: Markdown syntax tree to HTML syntax tree. */
 export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [remarkKramdownAttributes];
+  const plugins: PluggableList = [
+    remarkKramdownHtml,
+    remarkKramdownExtensions,
+    remarkKramdownTables,
+    remarkKramdownBlocks,
+    remarkKramdownAttributes,
+  ];
   // kramdown's typography: `--` en dash, `---` em dash, `...` ellipsis, smart quotes.
   if (options.smartypants) plugins.push(remarkKramdownTypography);
-  if (options.math === 'mathjax') plugins.push(remarkKramdownMath);
+  if (options.kramdownExact) plugins.push(remarkKramdownExact);
+  if (options.math === 'mathjax') plugins.push([remarkKramdownMath, { bare: options.kramdownExact }]);
   if (options.math === 'katex' && options.parser === 'satteri') plugins.push(remarkMathData);
   // Raw HTML always reaches the HTML tree: kept for trusted posts, parsed and sanitized for untrusted
   // ones, or dropped with a message; never silently.
@@ -64,7 +78,9 @@ export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
 
 /** The rehype half: everything done to the HTML tree. */
 export function hastPlugins(options: ResolvedOptions): PluggableList {
-  const plugins: PluggableList = [];
+  // kramdown gives ids to the headings written in Markdown, never to those written as HTML: ids first, then
+  // the raw HTML. Sanitizing prefixes ids (`user-content-`), so there the ids come after it, as before.
+  const plugins: PluggableList = options.sanitize ? [] : [rehypeKramdownIds];
   if (options.sanitize) {
     const schema = {
       ...defaultSchema,
@@ -83,7 +99,9 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   }
   if (options.math === 'katex') plugins.push(rehypeKatex);
   if (options.kramdownFootnotes) plugins.push(rehypeKramdownFootnotes);
-  plugins.push(rehypeTaskLists, rehypeSlug, rehypeHeadings);
+  plugins.push(rehypeTaskLists);
+  if (options.sanitize) plugins.push(rehypeKramdownIds);
+  plugins.push(rehypeHeadings, rehypeKramdownToc);
   if (options.headingAnchors) {
     plugins.push([
       rehypeAutolinkHeadings,
@@ -94,8 +112,10 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
       },
     ]);
   }
+  plugins.push(rehypeLineNumbersMark);
   // Feeds get plain code and no scripts, styles or frames: see rehype-feed-content.ts.
   if (options.highlight && !options.baseUrl) plugins.push([rehypeShiki, { themes: options.highlight.themes }]);
+  plugins.push(rehypeLineNumbers);
   plugins.push([rehypeImages, { root: options.imageRoot }]);
   if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, { base: options.baseUrl }], rehypeFeedContent);
   return plugins;

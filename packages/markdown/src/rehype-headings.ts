@@ -1,6 +1,7 @@
 /**
  * Collects the headings of a document, after their ids are set, into
- * `file.data.headings`: depth, id and plain text.
+ * `file.data.headings`: depth, id and plain text. A heading whose text makes
+ * no id (`## ???`) has none, as in kramdown, rather than `id=""`.
  */
 import type { Element, Root } from 'hast';
 import { headingRank } from 'hast-util-heading-rank';
@@ -31,6 +32,7 @@ export default function rehypeHeadings() {
       if (node.type !== 'element') return;
       const depth = headingRank(node);
       if (!depth) return;
+      if (node.properties.id === '') delete node.properties.id;
       headings.push({ depth, id: String(node.properties.id ?? ''), text: toString(node).trim() });
       return false;
     });

@@ -1,7 +1,8 @@
 /**
  * Gives each GFM task-list checkbox an accessible name, the text of its
  * item, so screen readers say what is done (axe: every form control needs a
- * label). kramdown's checkboxes had none either; this fixes it.
+ * label). kramdown's checkboxes had none either; this fixes it. As in
+ * kramdown, the item's text follows the checkbox with no space between.
  */
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -13,9 +14,12 @@ export default function rehypeTaskLists() {
       if (item.type !== 'element' || item.tagName !== 'li') return;
       const classes = item.properties.className;
       if (!Array.isArray(classes) || !classes.includes('task-list-item')) return;
-      walk<Element>(item, (input) => {
+      walk<Element>(item, (input, index, parent) => {
         if (input.type !== 'element' || input.tagName !== 'input' || input.properties.type !== 'checkbox') return;
         input.properties.ariaLabel ??= toString(item).trim().replace(/\s+/g, ' ');
+        const next = parent.children[index + 1];
+        if (next?.type === 'text')
+          (next as unknown as { value: string }).value = (next as unknown as { value: string }).value.replace(/^ /, '');
       });
     });
   };

@@ -8,9 +8,11 @@
  * - right after a span (`*x*`, `` `x` ``, `[x](y)`, `![x](y)`), for that span;
  * - kramdown's header ids, `## Title {#id}`.
  *
+ * - an attribute list on the first line of a paragraph, for that paragraph;
+ * - attribute list definitions, `{:name: .class #id}`, used by name in any
+ *   list (`{:name}`, `{: name .more}`), wherever the definition is.
+ *
  * Attributes become `data.hProperties`, so they reach the HTML element.
- * Attribute list definitions (`{:name: …}`) and references to them are
- * dropped, with a message.
  */
 import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import { walk } from './walk.js';
@@ -18,14 +20,22 @@ import type { VFile } from 'vfile';
 
 type Properties = Record<string, string | string[]>;
 
-const standalone = /^\{:(?!\w[\w-]*:)([^{}]*)\}$/;
-const trailing = /\n[ \t]*\{:(?!\w[\w-]*:)([^{}\n]*)\}[ \t]*$/;
-const leading = /^\{:(?!\w[\w-]*:)([^{}\n]*)\}/;
+const standalone = /^\{:(?!:|\w[\w-]*:)([^{}]*)\}$/;
+const trailing = /\n[ \t]*\{:(?!:|\w[\w-]*:)([^{}\n]*)\}[ \t]*$/;
+const leading = /^\{:(?!:|\w[\w-]*:)([^{}\n]*)\}/;
 const headerId = /[ \t]+\{#([\w:.-]+)\}[ \t]*$/;
-const definition = /^\{:\w[\w-]*:[^{}]*\}$/;
+const definition = /^\{:(\w[\w-]*):([^{}]*)\}$/;
+const firstLine = /^\{:(?!:|\w[\w-]*:)([^{}\n]*)\}[ \t]*\n/;
 
-/** Parses the inside of `{: … }`: `.class`, `#id`, `key="value"`, `key='value'`. */
-export function parseAttributeList(text: string): { properties: Properties; unknown: string[] } {
+/**
+ * Parses the inside of `{: … }`: `.class`, `#id`, `key="value"`, `key='value'`, and names of attribute list
+ * definitions (`definitions`, name to the text of the definition).
+ */
+export function parseAttributeList(
+  text: string,
+  definitions: ReadonlyMap<string, string> = new Map(),
+  seen: ReadonlySet<string> = new Set(),
+): { properties: Properties; unknown: string[] } {
   const properties: Properties = {};
   const unknown: string[] = [];
   const classes: string[] = [];
@@ -34,10 +44,37 @@ export function parseAttributeList(text: string): { properties: Properties; unkn
     if (match[1] === '.') classes.push(match[2]!);
     else if (match[1] === '#') properties.id = match[2]!;
     else if (match[3]) properties[match[3]] = match[4] ?? match[5] ?? '';
-    else if (match[6]) unknown.push(match[6]);
+    else if (match[6] && definitions.has(match[6]) && !seen.has(match[6])) {
+      const referenced = parseAttributeList(definitions.get(match[6])!, definitions, new Set([...seen, match[6]]));
+      const { className, ...rest } = referenced.properties;
+      if (Array.isArray(className)) classes.push(...className);
+      Object.assign(properties, rest);
+      unknown.push(...referenced.unknown);
+    } else if (match[6]) unknown.push(match[6]);
   }
   if (classes.length > 0) properties.className = classes;
   return { properties, unknown };
+}
+
+/** Reads and removes the attribute list definitions, `{:name: …}` paragraphs. */
+function collectDefinitions(tree: Root): Map<string, string> {
+  const definitions = new Map<string, string>();
+  walk<Nodes>(tree, (node, index, parent) => {
+    if (node.type !== 'paragraph') return undefined;
+    if (node.children.length !== 1 || node.children[0]!.type !== 'text') return false;
+    const match = definition.exec(node.children[0].value.trim());
+    if (!match) return false;
+    definitions.set(match[1]!, match[2]!);
+    parent.children.splice(index, 1);
+    return index;
+  });
+  return definitions;
+}
+
+/** Whether the line of `offset` in `source` is outside the quote (no `>`): a lazy line after it. */
+function isLazyLine(source: string, offset: number): boolean {
+  const start = source.lastIndexOf('\n', offset - 1) + 1;
+  return !/^[ \t]*>/.test(source.slice(start, offset + 1));
 }
 
 function apply(node: Nodes, properties: Properties): void {
@@ -57,6 +94,9 @@ function apply(node: Nodes, properties: Properties): void {
 /** The remark plugin. */
 export default function remarkKramdownAttributes() {
   return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
+    const definitions = source.includes('{:') ? collectDefinitions(tree) : new Map<string, string>();
+    const parseList = (text: string) => parseAttributeList(text, definitions);
     const note = (unknown: string[], node: Nodes): void => {
       if (unknown.length > 0) {
         file.message(`Unsupported in an attribute list, dropped: \`${unknown.join(' ')}\``, node);
@@ -67,15 +107,10 @@ export default function remarkKramdownAttributes() {
       // A paragraph that is only `{: … }` belongs to the block before it (or after, at the start).
       if (node.type === 'paragraph' && node.children.length === 1 && node.children[0]!.type === 'text') {
         const value = node.children[0].value.trim();
-        if (definition.test(value)) {
-          file.message('kramdown attribute list definitions are not supported; the line is dropped', node);
-          parent.children.splice(index, 1);
-          return index;
-        }
         const match = standalone.exec(value);
         if (match) {
           const target = (parent.children[index - 1] ?? parent.children[index + 1]) as RootContent | undefined;
-          const { properties, unknown } = parseAttributeList(match[1]!);
+          const { properties, unknown } = parseList(match[1]!);
           note(unknown, node);
           if (target) apply(target, properties);
           else file.message('An attribute list with no element before or after it is dropped', node);
@@ -83,16 +118,29 @@ export default function remarkKramdownAttributes() {
           return index;
         }
       }
-      // `{: … }` as the last line of a paragraph.
+      // `{: … }` as the first line of a paragraph.
+      if (node.type === 'paragraph' && node.children[0]?.type === 'text') {
+        const first = node.children[0];
+        const match = firstLine.exec(first.value);
+        if (match) {
+          first.value = first.value.slice(match[0].length);
+          const { properties, unknown } = parseList(match[1]!);
+          note(unknown, node);
+          apply(node, properties);
+        }
+      }
+      // `{: … }` as the last line of a paragraph; in a quote, a line without `>` is for the quote.
       if (node.type === 'paragraph') {
         const last = node.children.at(-1);
         if (last?.type === 'text') {
           const match = trailing.exec(last.value);
           if (match) {
             last.value = last.value.slice(0, match.index);
-            const { properties, unknown } = parseAttributeList(match[1]!);
+            const { properties, unknown } = parseList(match[1]!);
             note(unknown, node);
-            apply(node, properties);
+            const end = last.position?.end.offset;
+            const forQuote = parent.type === 'blockquote' && end !== undefined && isLazyLine(source, end - 1);
+            apply(forQuote ? (parent as Nodes) : node, properties);
           }
         }
       }
@@ -105,10 +153,10 @@ export default function remarkKramdownAttributes() {
             last.value = last.value.slice(0, id.index);
             apply(node, { id: id[1]! });
           } else {
-            const match = /[ \t]*\{:([^{}]*)\}[ \t]*$/.exec(last.value);
+            const match = /[ \t]*\{:(?!:)([^{}]*)\}[ \t]*$/.exec(last.value);
             if (match) {
               last.value = last.value.slice(0, match.index);
-              const { properties, unknown } = parseAttributeList(match[1]!);
+              const { properties, unknown } = parseList(match[1]!);
               note(unknown, node);
               apply(node, properties);
             }
@@ -125,7 +173,7 @@ export default function remarkKramdownAttributes() {
           const match = leading.exec((child as Text).value);
           if (!match) continue;
           (child as Text).value = (child as Text).value.slice(match[0].length);
-          const { properties, unknown } = parseAttributeList(match[1]!);
+          const { properties, unknown } = parseList(match[1]!);
           note(unknown, previous as Nodes);
           apply(previous as Nodes, properties);
         }

@@ -1,69 +1,185 @@
 /**
  * kramdown's typography, on the text of the Markdown tree: `---` em dash,
- * `--` en dash, `...` ellipsis, and smart quotes, `'` as an apostrophe
- * between letters (`it’s`) and before a decade (`’90s`). Code, inline
- * code, HTML and math are left as typed.
+ * `--` en dash, `...` ellipsis, `<<`/`>>` guillemets, and smart quotes by
+ * kramdown's own rules (its `SQ_RULES`), so a quote after `/` closes, one
+ * after `(` or a space opens, `'90s` is an apostrophe and `'69` an opening
+ * quote. Code, inline code, HTML and math are left as typed, and so is a
+ * quote or `<<` escaped with a backslash.
+ *
+ * kramdown reads the source left to right: the character before a quote
+ * decides its direction only when it is plain text not yet used by
+ * something else (a dash, another quote, the end of `*emphasis*`). A text
+ * node of the tree starts after such a thing, so here the context is the
+ * node's own text, plus the source right after the node for what follows.
  *
  * Written for this pipeline rather than taken from retext-smartypants: that
  * plugin parses every text node into a natural-language tree, which cost more
  * than parsing the Markdown itself, and its rules are SmartyPants', not
- * kramdown's. Here one pass over each text node does it, with the character
- * before the node as context, so quotes around `*emphasis*` still open and
- * close correctly.
+ * kramdown's.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
+import type { VFile } from 'vfile';
 
-const wordChar = /[\p{L}\p{N}]/u;
-const openingContext = /[\s([{\u2014\u2013/-]/u;
-const skip = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'definition', 'footnoteDefinition']);
-const blocks = new Set(['paragraph', 'heading', 'tableCell', 'listItem', 'blockquote', 'footnoteDefinition', 'root']);
+const skip = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'definition']);
+// kramdown's classes are Ruby's, ASCII only.
+const punctuation = /^[!"#$%'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
+const closesAfter = /^[^ \\\t\r\n[{(-]$/;
+const space = /^[ \t\r\n\f\v]$/;
+const word = /^[A-Za-z0-9_]/;
 
-/** Applies the rules to one string; `before` is the character just before it (a space at a block start). */
-export function smarten(text: string, before = ' '): string {
-  if (!/['"]|--|\.\.\./.test(text)) return text;
+const quotes = {
+  '"': { open: '\u201C', close: '\u201D' },
+  "'": { open: '\u2018', close: '\u2019' },
+} as const;
+
+/**
+ * The direction of the quote `quote`, after `before` (undefined when the character before was used by
+ * something else, or there is none) and followed by `rest`. Returns the text and how many characters of
+ * `rest` it used too.
+ */
+function smartQuote(quote: '"' | "'", before: string | undefined, rest: string): [string, number] {
+  const { open, close } = quotes[quote];
+  if (before === undefined) {
+    if (/^[_*]{1,2}\S/.test(rest)) return [open, 0];
+    if (punctuation.test(rest) && !rest.startsWith('..', 1) && !word.test(rest.slice(1))) return [close, 0];
+  }
+  if (before === undefined || space.test(before)) {
+    if (quote === '"' && rest[0] === "'" && word.test(rest.slice(1))) return ['\u201C\u2018', 1];
+    if (quote === "'" && rest[0] === '"' && word.test(rest.slice(1))) return ['\u2018\u201C', 1];
+    if (quote === "'" && /^\d\ds/.test(rest)) return ['\u2019', 0];
+  }
+  if (before !== undefined && space.test(before) && word.test(rest)) return [open, 0];
+  if (before !== undefined && closesAfter.test(before)) return [close, 0];
+  if (before === undefined && (rest === '' || /^(?:[ \t\r\n\f\v]|s(?![A-Za-z0-9_]))/.test(rest))) return [close, 0];
+  return [open, 0];
+}
+
+/**
+ * Applies kramdown's typography to one string. `after` is the source that follows it (for the last
+ * characters' context); `escaped` the indexes of characters written with a backslash.
+ */
+const special = /['"]|--|\.\.\.|<<|>>/;
+
+export function smarten(text: string, after = '', escaped: ReadonlySet<number> = new Set()): string {
+  if (!special.test(text)) return text;
   let out = '';
+  // Whether text[i - 1] is plain text kramdown has not used for something else.
+  let available = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '.' && text[i + 1] === '.' && text[i + 2] === '.') {
+    if (escaped.has(i)) {
+      // `\<<` and `\>>` stay as typed, both characters.
+      if ((c === '<' || c === '>') && text[i + 1] === c) {
+        out += c + c;
+        i++;
+      } else out += c;
+      available = false;
+      continue;
+    }
+    const next = text[i + 1];
+    if (c === '-' && next === '-') {
+      out += text[i + 2] === '-' ? '\u2014' : '\u2013';
+      i += text[i + 2] === '-' ? 2 : 1;
+      available = false;
+    } else if (c === '.' && next === '.' && text[i + 2] === '.') {
       out += '\u2026';
       i += 2;
-    } else if (c === '-' && text[i + 1] === '-') {
-      if (text[i + 2] === '-') {
-        out += '\u2014';
-        i += 2;
-      } else {
-        out += '\u2013';
-        i += 1;
-      }
+      available = false;
+    } else if (c === '<' && next === '<') {
+      out += text[i + 2] === ' ' ? '\u00AB\u00A0' : '\u00AB';
+      i += text[i + 2] === ' ' ? 2 : 1;
+      available = false;
+    } else if (c === ' ' && next === '>' && text[i + 2] === '>') {
+      out += '\u00A0\u00BB';
+      i += 2;
+      available = false;
+    } else if (c === '>' && next === '>') {
+      out += '\u00BB';
+      i += 1;
+      available = false;
     } else if (c === '"' || c === "'") {
-      const previous = i > 0 ? text[i - 1]! : before;
-      const next = text[i + 1] ?? ' ';
-      if (c === "'" && wordChar.test(previous) && wordChar.test(next)) out += '\u2019';
-      else if (c === "'" && /\d\ds?\b/.test(text.slice(i + 1, i + 4)) && openingContext.test(previous)) out += '\u2019';
-      else if (openingContext.test(previous)) out += c === '"' ? '\u201C' : '\u2018';
-      else out += c === '"' ? '\u201D' : '\u2019';
-    } else out += c;
+      const before = available ? text[i - 1] : undefined;
+      const [value, used] = smartQuote(c, before, text.slice(i + 1) + after);
+      out += value;
+      i += used;
+      available = false;
+    } else {
+      out += c;
+      available = true;
+    }
   }
   return out;
 }
 
+/** Indexes of `value` that the source wrote with a backslash escape (`\"`), found by reading both side by side. */
+function escapedIndexes(node: Text, source: string): Set<number> {
+  const escaped = new Set<number>();
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return escaped;
+  const backslash = source.indexOf('\\', start);
+  if (backslash === -1 || backslash >= end) return escaped;
+  const slice = source.slice(start, end);
+  const value = node.value;
+  let s = 0;
+  for (let v = 0; v < value.length && s < slice.length;) {
+    if (slice[s] === '\\' && punctuation.test(slice[s + 1] ?? '') && value[v] === slice[s + 1]) {
+      escaped.add(v);
+      s += 2;
+      v++;
+    } else if (slice[s] === value[v]) {
+      s++;
+      v++;
+    } else if (slice[s] === '&' && /^&#?\w+;/.test(slice.slice(s))) {
+      s = slice.indexOf(';', s) + 1;
+      v++;
+    } else break;
+  }
+  return escaped;
+}
+
+/**
+ * `<<word>>`: CommonMark reads `<word>` as an HTML tag; kramdown reads guillemets. Joins such a tag with the
+ * text around it back into text.
+ */
+function joinGuillemets(parent: Parent): void {
+  const children = parent.children as RootContent[];
+  for (let i = 1; i < children.length - 1; i++) {
+    const before = children[i - 1]!;
+    const tag = children[i]!;
+    const after = children[i + 1]!;
+    if (
+      tag.type === 'html' &&
+      /^<[^<>]*>$/.test(tag.value) &&
+      before.type === 'text' &&
+      before.value.endsWith('<') &&
+      after.type === 'text' &&
+      after.value.startsWith('>')
+    ) {
+      before.value += tag.value + after.value;
+      if (before.position && after.position) before.position.end = after.position.end;
+      children.splice(i, 2);
+      i--;
+    }
+  }
+}
+
 export default function remarkKramdownTypography() {
-  return (tree: Root): void => {
-    let before = ' ';
+  return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
     const walk = (node: Nodes): void => {
-      if (skip.has(node.type)) {
-        // What follows code or HTML is not at the start of a word.
-        if (node.type === 'inlineCode' || node.type === 'html') before = 'x';
-        return;
-      }
-      if (blocks.has(node.type)) before = ' ';
+      if (skip.has(node.type)) return;
       if (node.type === 'text') {
-        node.value = smarten(node.value, before);
-        if (node.value.length > 0) before = node.value[node.value.length - 1]!;
+        if (!special.test(node.value)) return;
+        const end = node.position?.end.offset;
+        const after = end === undefined ? '' : source.slice(end, end + 3);
+        node.value = smarten(node.value, after, escapedIndexes(node, source));
         return;
       }
-      if ('children' in node) for (const child of node.children) walk(child as Nodes);
-      if (blocks.has(node.type)) before = ' ';
+      if ('children' in node) {
+        if (node.children.some((child) => child.type === 'html')) joinGuillemets(node as Parent);
+        for (const child of node.children) walk(child as Nodes);
+      }
     };
     walk(tree);
   };

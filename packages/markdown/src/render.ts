@@ -228,7 +228,7 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
 
   const finished = await pipeline.finish.run(tree, file);
   // The excerpt repeats part of the post: its messages would be duplicates.
-  const excerptOutput = new VFile();
+  const excerptOutput = new VFile({ data: { kramdownOptions: file.data.kramdownOptions } });
   const excerptFinished = await pipeline.finish.run(excerpt, excerptOutput);
   const headings = file.data.headings ?? [];
   const wordCount = countWords(finished);

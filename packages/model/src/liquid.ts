@@ -132,10 +132,14 @@ function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex): void {
 /** Jekyll's `{% highlight lang %}`: a fenced code block in Markdown (highlighted later), Jekyll's `<figure class="highlight">` in HTML. */
 class HighlightTag extends Tag {
   private readonly language: string;
+  private readonly linenos: boolean;
   private readonly templates: Template[] = [];
   constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
     super(token, remain, liquid);
-    this.language = token.args.trim().split(/\s+/)[0] ?? '';
+    const [language = '', ...options] = token.args.trim().split(/\s+/);
+    this.language = language;
+    // Jekyll's `linenos` (line numbers in a table): the Markdown pipeline reads it from the fence.
+    this.linenos = options.includes('linenos');
     while (remain.length > 0) {
       const next = remain.shift() as TopLevelToken;
       if ((next as TagToken).name === 'endhighlight') return;
@@ -147,7 +151,7 @@ class HighlightTag extends Tag {
     const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
     const format = ctx.getSync(['__format']);
     if (format === 'markdown') {
-      emitter.write(fence(code, this.language));
+      emitter.write(fence(code, this.linenos ? `${this.language} linenos` : this.language));
     } else {
       const language = escapeHtml(this.language);
       emitter.write(
