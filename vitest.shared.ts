@@ -12,6 +12,8 @@ export default {
     include: ['test/**/*.test.ts'],
     testTimeout: 600_000,
     hookTimeout: 600_000,
+    // `expect.poll` waits for a page to change: 1 s by default, far too short for a busy machine.
+    expect: { poll: { timeout: 300_000 } },
     reporters: ['default', ['json', { outputFile: '.test-results/vitest.json' }]] as [string, ...unknown[]][],
   },
 };
