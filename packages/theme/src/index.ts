@@ -23,6 +23,7 @@ import {
 } from './options.js';
 import { htmlFiles, linkBack, moveToJekyllNames, type HtmlFile } from './html-files.js';
 import { pruneOutput } from './output.js';
+import { writeRedirectsFile } from './redirects-file.js';
 import { searchPartSize } from './search.js';
 import { currentBuild, setBuild, type Build } from './shared.js';
 import { indexSearch, recordSearchIndex } from './search-index.js';
@@ -99,6 +100,10 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
     tagPages: options.tagPages ?? true,
     locale: options.locale,
     incremental: options.incremental ?? true,
+    redirects:
+      options.redirects === false
+        ? false
+        : { force: (typeof options.redirects === 'object' && options.redirects.force) || false },
   };
 }
 
@@ -244,6 +249,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(file.absolutePath, target);
         }
+        if (config.redirects) writeRedirectsFile(out, blogData, config.redirects);
         logger.info(
           `${blogData.posts.length} posts, ${blogData.pages.length} pages, ${blogData.staticFiles.length} static files from ${source}`,
         );

@@ -114,6 +114,12 @@ export interface ThemeOptions {
    * posts other than its page's (say, the latest posts in every footer) needs `false`.
    */
   incremental?: boolean | undefined;
+  /**
+   * Write `_redirects` (Netlify, Cloudflare Pages: `/old /new 301`) with every `redirect_from` and
+   * `redirect_to`, besides the meta-refresh pages; default `true`. `{ force: true }` writes `301!`, which
+   * Netlify needs to redirect where the meta-refresh page exists.
+   */
+  redirects?: boolean | { force?: boolean | undefined } | undefined;
 }
 
 /** What the theme's routes read at build time (from a virtual module). */
@@ -131,6 +137,7 @@ export interface ResolvedThemeConfig {
   tagPages: boolean;
   locale: string | undefined;
   incremental: boolean;
+  redirects: false | { force: boolean };
 }
 
 /** Fills `{name}` placeholders of a string. */
