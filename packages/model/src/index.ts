@@ -18,6 +18,14 @@ export {
 export { BlogSourceError, formatProblem, type Problem } from './problems.js';
 export { documentSchema, frontMatterSchema, pageSchema, postSchema, type FrontMatter } from './schema.js';
 export { permalinkStyles, siteConfigSchema, type Site, type SiteCollection, type SiteConfigInput } from './site.js';
+export {
+  readSeries,
+  seriesIndex,
+  type SeriesEntry,
+  type SeriesIndex,
+  type SeriesOptions,
+  type SeriesPlace,
+} from './series.js';
 export { slugify, type SlugMode } from './slug.js';
 export type { Blog, Document, DocumentFormat, Page, Post, Redirect, StaticFile } from './types.js';
 export {

@@ -12,11 +12,14 @@ import {
   loadBlog,
   paginate,
   postIndex,
+  seriesIndex,
   tagIndex,
   type Blog,
   type Document,
   type Pagination,
   type Post,
+  type SeriesEntry,
+  type SeriesPlace,
   type TagEntry,
 } from '@blog/model';
 import { searchBundle, searchParts } from './search.js';
@@ -41,6 +44,10 @@ export interface SiteData {
   searchBundles: string[];
   /** The site's own favicon when it has one, else the theme's `/favicon.svg`. */
   favicon: { href: string; type: string };
+  /** Every series (`series` in front matter), by name; each has a page at `/series/<slug>/`. */
+  series: SeriesEntry<Post>[];
+  /** The series of a post and its place in it, if it is in one. */
+  seriesOf(post: Post): SeriesPlace<Post> | undefined;
   related(post: Post): Post[];
   adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
   /** The feed model of the blog, or of one tag; built once each. */
@@ -100,6 +107,7 @@ async function build(): Promise<SiteData> {
   };
   const index = postIndex(blog.posts);
   const tags = tagIndex(blog.posts);
+  const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });
   const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
   const { site } = blog;
   const base = site.baseurl;
@@ -165,6 +173,8 @@ async function build(): Promise<SiteData> {
       return posts;
     },
     adjacent: (post) => index.adjacent(post),
+    series: series.series,
+    seriesOf: (post) => series.of(post),
     href,
     absolute: (path) => `${site.url}${href(path)}`,
     cacheKey,

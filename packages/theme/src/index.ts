@@ -46,6 +46,7 @@ const routes = [
   { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' },
   { pattern: '/favicon.svg', entrypoint: 'routes/favicon.svg.ts' },
   { pattern: '/404', entrypoint: 'routes/404.astro' },
+  { pattern: '/series/[series]', entrypoint: 'routes/series.astro' },
   { pattern: '/[...path]', entrypoint: 'routes/page.astro' },
 ];
 
@@ -104,6 +105,7 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
       options.redirects === false
         ? false
         : { force: (typeof options.redirects === 'object' && options.redirects.force) || false },
+    series: options.series ?? true,
   };
 }
 

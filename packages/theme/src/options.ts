@@ -34,6 +34,14 @@ export interface Strings {
   license: string;
   redirecting: string;
   skipToContent: string;
+  /** Heading of a series box and page; `{series}` is its name. */
+  seriesTitle: string;
+  /** `Part {part} of {total}` in a series box. */
+  partOf: string;
+  previousPart: string;
+  nextPart: string;
+  /** Sentence on a series page; `{total}` is its number of parts. */
+  seriesIntro: string;
 }
 
 export const defaultStrings: Strings = {
@@ -61,6 +69,11 @@ export const defaultStrings: Strings = {
   license: 'License',
   redirecting: 'Redirecting…',
   skipToContent: 'Skip to content',
+  seriesTitle: 'Series: {series}',
+  partOf: 'Part {part} of {total}',
+  previousPart: 'Previous part',
+  nextPart: 'Next part',
+  seriesIntro: 'This series has {total} parts, to be read in this order.',
 };
 
 /** The components a site can replace, by name. */
@@ -74,6 +87,7 @@ export const componentNames = [
   'RelatedPosts',
   'TagList',
   'ArchiveTable',
+  'SeriesBox',
 ] as const;
 
 export type ComponentName = (typeof componentNames)[number];
@@ -120,6 +134,8 @@ export interface ThemeOptions {
    * Netlify needs to redirect where the meta-refresh page exists.
    */
   redirects?: boolean | { force?: boolean | undefined } | undefined;
+  /** Series boxes on posts with `series` in front matter, and a page per series at `/series/<slug>/`; default `true`. */
+  series?: boolean | undefined;
 }
 
 /** What the theme's routes read at build time (from a virtual module). */
@@ -138,6 +154,7 @@ export interface ResolvedThemeConfig {
   locale: string | undefined;
   incremental: boolean;
   redirects: false | { force: boolean };
+  series: boolean;
 }
 
 /** Fills `{name}` placeholders of a string. */
