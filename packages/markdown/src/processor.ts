@@ -96,8 +96,8 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   }
   // Feeds get plain code and no scripts, styles or frames: see rehype-feed-content.ts.
   if (options.highlight && !options.baseUrl) plugins.push([rehypeShiki, { themes: options.highlight.themes }]);
-  plugins.push([rehypeImages, options.imageRoot]);
-  if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, options.baseUrl], rehypeFeedContent);
+  plugins.push([rehypeImages, { root: options.imageRoot }]);
+  if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, { base: options.baseUrl }], rehypeFeedContent);
   return plugins;
 }
 

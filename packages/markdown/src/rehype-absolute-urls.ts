@@ -6,15 +6,14 @@
  * never normalised, so the feed carries what the page carries.
  */
 import type { Element, Root } from 'hast';
+import { isAbsoluteUrl } from '@blog/model';
 import { walk } from './walk.js';
 
 const urlProperties = ['href', 'src', 'poster', 'cite', 'action'] as const;
 
-/** A URL with a scheme (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`, then `:`). */
-const hasScheme = /^[a-z][a-z\d+.-]*:/i;
-
 function absolute(value: string, base: string): string {
-  if (hasScheme.test(value)) return value;
+  // A protocol-relative URL (`//host/x`) still needs the feed's scheme: readers have no page to take it from.
+  if (isAbsoluteUrl(value) && !value.startsWith('//')) return value;
   try {
     return new URL(value, base).href;
   } catch {
@@ -22,7 +21,14 @@ function absolute(value: string, base: string): string {
   }
 }
 
-export default function rehypeAbsoluteUrls(base: string) {
+/** Options of {@link rehypeAbsoluteUrls}. */
+export interface Options {
+  /** The URL relative URLs are resolved against (the post's own URL). */
+  base: string;
+}
+
+export default function rehypeAbsoluteUrls(options: Options) {
+  const { base } = options;
   return (tree: Root): void => {
     walk<Element>(tree, (node) => {
       if (node.type !== 'element') return;

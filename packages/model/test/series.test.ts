@@ -60,34 +60,52 @@ describe('seriesIndex', () => {
     ]);
   });
 
-  test('wrong values fail with every problem, each with file, line and field', async () => {
-    const { blog, source } = await blogOf({
+  test('wrong values fail the load with every problem, each with file, line and field', async () => {
+    const error = await blogOf({
       '_posts/2024-01-01-a.md': post('title: A\nseries:\n  - One\n  - Two'),
       '_posts/2024-01-02-b.md': post('title: B\nseries: S\nseries_order: 0'),
       '_posts/2024-01-03-c.md': post('title: C\nseries: S\nseries_order: 2'),
       '_posts/2024-01-04-d.md': post('title: D\nseries: S\nseries_order: 2'),
       '_posts/2024-01-05-e.md': post('title: E\nseries_order: 3'),
-    });
-    let error: unknown;
-    try {
-      seriesIndex(blog.posts, { source });
-    } catch (caught) {
-      error = caught;
-    }
+    }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(BlogSourceError);
     const lines = (error as Error).message
       .split('\n')
       .slice(1)
-      .map((line) => line.trim());
+      .map((line) => line.trim())
+      .sort();
     expect(lines).toEqual([
-      expect.stringMatching(/^\[@blog\/model\] _posts\/2024-01-01-a\.md:3: `series`: expected the name of one series/),
       expect.stringMatching(
-        /^\[@blog\/model\] _posts\/2024-01-02-b\.md:4: `series_order`: expected a whole number from 1/,
+        /^\[@blog\/model\] _posts\/2024-01-01-a\.md:3: `series`: expected the name of one series, such as/,
+      ),
+      expect.stringMatching(
+        /^\[@blog\/model\] _posts\/2024-01-02-b\.md:4: `series_order`: expected a whole number from 1 \(the post's place in its series\), got 0$/,
       ),
       '[@blog/model] _posts/2024-01-04-d.md:4: `series_order`: expected a place no other post of the series has, got 2, which _posts/2024-01-03-c.md has too',
       '[@blog/model] _posts/2024-01-05-e.md:3: `series_order`: is set but `series` is not',
     ]);
-    // Without the source folder, the same problems without lines.
-    expect(() => seriesIndex(blog.posts)).toThrow('_posts/2024-01-01-a.md: `series`');
+  });
+
+  test('seriesIndex alone: the same problems, with lines when it is given the site folder', async () => {
+    const { blog, source } = await blogOf({ '_posts/2024-01-01-a.md': post('title: A\nseries: S') });
+    const wrong = blog.posts.map((item) => ({ ...item, data: { ...item.data, series_order: 1.5 } }));
+    expect(() => seriesIndex(wrong)).toThrow('_posts/2024-01-01-a.md: `series_order`: expected a whole number from 1');
+    // The file says `series` on line 3; `series_order` is not in it, so no line for it.
+    expect(() => seriesIndex(wrong, { source })).toThrow('_posts/2024-01-01-a.md: `series_order`');
+    const named = blog.posts.map((item) => ({ ...item, data: { series: ['S'] } }));
+    expect(() => seriesIndex(named, { source })).toThrow('_posts/2024-01-01-a.md:3: `series`: expected the name');
+  });
+});
+
+describe('loadBlog checks series', () => {
+  test('a wrong series fails the load with the other problems, with file, line and field', async () => {
+    await expect(
+      blogOf({
+        '_posts/2024-01-01-a.md': post('title: A\nseries: S\nseries_order: first'),
+        '_posts/2024-01-02-b.md': post('title: B\ndate: yesterday'),
+      }),
+    ).rejects.toThrow(
+      /_posts\/2024-01-01-a\.md:4: `series_order`: expected a whole number from 1[\s\S]*_posts\/2024-01-02-b\.md:3: `date`|_posts\/2024-01-02-b\.md:3: `date`[\s\S]*_posts\/2024-01-01-a\.md:4: `series_order`/,
+    );
   });
 });
