@@ -75,7 +75,14 @@ export function getSiteData(): Promise<SiteData> {
 }
 
 async function build(): Promise<SiteData> {
-  const blog = await loadBlog(config.source, { drafts: config.drafts, future: config.future });
+  const blog = await loadBlog(config.source, {
+    drafts: config.drafts,
+    future: config.future,
+    gitDates: config.gitDates,
+  });
+  for (const warning of blog.warnings.filter((item) => item.field === 'gitDates')) {
+    console.warn(`[@blog/theme] ${warning.message}`);
+  }
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
   const documents: Document[] = htmlDocuments(blog);

@@ -106,6 +106,7 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
         ? false
         : { force: (typeof options.redirects === 'object' && options.redirects.force) || false },
     series: options.series ?? true,
+    gitDates: options.gitDates ?? false,
   };
 }
 
@@ -227,7 +228,9 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         const out = fileURLToPath(dir);
         const build = currentBuild();
         setBuild(undefined);
-        const blogData = build?.blog ?? (await loadBlog(source, { drafts: config.drafts, future: config.future }));
+        const blogData =
+          build?.blog ??
+          (await loadBlog(source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }));
         // Files of this build that it did not write: the pages Astro reused, unchanged static files.
         const kept = new Set<string>();
         for (const urls of assets.values()) {

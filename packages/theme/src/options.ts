@@ -29,6 +29,8 @@ export interface Strings {
   notFoundTitle: string;
   notFoundText: string;
   subscribe: string;
+  /** Before a post's updated date: `Updated {date}`. */
+  updated: string;
   /** `{minutes}` min read */
   readingTime: string;
   license: string;
@@ -65,6 +67,7 @@ export const defaultStrings: Strings = {
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. Try the archive or the search.',
   subscribe: 'Subscribe',
+  updated: 'Updated {date}',
   readingTime: '{minutes} min read',
   license: 'License',
   redirecting: 'Redirecting…',
@@ -136,6 +139,11 @@ export interface ThemeOptions {
   redirects?: boolean | { force?: boolean | undefined } | undefined;
   /** Series boxes on posts with `series` in front matter, and a page per series at `/series/<slug>/`; default `true`. */
   series?: boolean | undefined;
+  /**
+   * Date posts without `last_modified_at` in front matter by the last git commit that changed their file
+   * (the "Updated" date, sitemap `<lastmod>`, feed and JSON-LD modified dates); default `false`.
+   */
+  gitDates?: boolean | undefined;
 }
 
 /** What the theme's routes read at build time (from a virtual module). */
@@ -155,6 +163,7 @@ export interface ResolvedThemeConfig {
   incremental: boolean;
   redirects: false | { force: boolean };
   series: boolean;
+  gitDates: boolean;
 }
 
 /** Fills `{name}` placeholders of a string. */

@@ -8,6 +8,7 @@ import type { Blog } from '../types.js';
 import { toBlog } from './blog.js';
 import { claimDestinations, reportProblems } from './claim.js';
 import { discover } from './discover.js';
+import { applyGitDates } from './git-dates.js';
 import { cutExcerpts } from './excerpts.js';
 import { indexDocuments } from './index-documents.js';
 import type { LoadOptions } from './options.js';
@@ -30,6 +31,7 @@ export const phases: readonly ((state: LoadState) => LoadState)[] = [
   readPages,
   readData,
   indexDocuments,
+  applyGitDates,
   renderLiquid,
   resolveRedirects,
   checkSeries,
