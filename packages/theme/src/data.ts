@@ -10,6 +10,7 @@ import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
 import {
   htmlDocuments,
+  isAbsoluteUrl,
   loadBlog,
   paginate,
   postIndex,
@@ -24,6 +25,7 @@ import {
   type TagEntry,
 } from '@blog/model';
 import { searchBundle, searchParts } from './search.js';
+import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
 import { currentBuild } from './shared.js';
 
 export interface SiteData {
@@ -49,6 +51,8 @@ export interface SiteData {
   series: SeriesEntry<Post>[];
   /** The series of a post and its place in it, if it is in one. */
   seriesOf(post: Post): SeriesPlace<Post> | undefined;
+  /** The image of a post for `og:image`: its own `image`, else its generated card with `socialImages`. */
+  socialImage(post: Post): { url: string; width?: number; height?: number; alt: string } | undefined;
   related(post: Post): Post[];
   adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
   /** The feed model of the blog, or of one tag; built once each. */
@@ -177,6 +181,21 @@ async function build(): Promise<SiteData> {
       return posts;
     },
     adjacent: (post) => index.adjacent(post),
+    socialImage: (post) => {
+      if (typeof post.data.image === 'string') {
+        const own = post.data.image;
+        return { url: isAbsoluteUrl(own) ? own : `${site.url}${href(own)}`, alt: post.title };
+      }
+      const card = config.socialImages ? postSocialImage(post, site, config.locale) : undefined;
+      return (
+        card && {
+          url: `${site.url}${href(`/${card.file}`)}`,
+          width: socialImageWidth,
+          height: socialImageHeight,
+          alt: card.alt,
+        }
+      );
+    },
     series: series.series,
     seriesOf: (post) => series.of(post),
     href,

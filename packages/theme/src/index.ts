@@ -24,6 +24,7 @@ import {
 import { htmlFiles, linkBack, moveToJekyllNames, type HtmlFile } from './html-files.js';
 import { pruneOutput } from './output.js';
 import { writeRedirectsFile } from './redirects-file.js';
+import { postSocialImage, writeSocialImages } from './social-images.js';
 import { searchPartSize } from './search.js';
 import { currentBuild, setBuild, type Build } from './shared.js';
 import { indexSearch, recordSearchIndex } from './search-index.js';
@@ -107,6 +108,7 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
         : { force: (typeof options.redirects === 'object' && options.redirects.force) || false },
     series: options.series ?? true,
     gitDates: options.gitDates ?? false,
+    socialImages: options.socialImages ?? false,
   };
 }
 
@@ -255,6 +257,14 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           copyFileSync(file.absolutePath, target);
         }
         if (config.redirects) writeRedirectsFile(out, blogData, config.redirects);
+        if (config.socialImages) {
+          const images = blogData.posts.flatMap((post) => postSocialImage(post, blogData.site, config.locale) ?? []);
+          const started = performance.now();
+          const social = await writeSocialImages(out, config.cacheDir, images);
+          for (const file of social.files) kept.add(file);
+          const seconds = ((performance.now() - started) / 1000).toFixed(2);
+          logger.info(`social images: ${social.files.length}, ${social.rendered} rendered in ${seconds} s`);
+        }
         logger.info(
           `${blogData.posts.length} posts, ${blogData.pages.length} pages, ${blogData.staticFiles.length} static files from ${source}`,
         );

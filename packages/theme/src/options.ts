@@ -144,6 +144,11 @@ export interface ThemeOptions {
    * (the "Updated" date, sitemap `<lastmod>`, feed and JSON-LD modified dates); default `false`.
    */
   gitDates?: boolean | undefined;
+  /**
+   * A generated 1200x630 PNG card (title, date, site name) for each post without an `image`, as its
+   * `og:image` and `twitter:image`; default `false`.
+   */
+  socialImages?: boolean | undefined;
 }
 
 /** What the theme's routes read at build time (from a virtual module). */
@@ -164,6 +169,7 @@ export interface ResolvedThemeConfig {
   redirects: false | { force: boolean };
   series: boolean;
   gitDates: boolean;
+  socialImages: boolean;
 }
 
 /** Fills `{name}` placeholders of a string. */
