@@ -121,7 +121,7 @@ function build() {
       if (code !== 0) reject(new Error(`astro build failed:\n${log.slice(-3000)}`));
       else {
         if (process.env.BENCH_LOG) console.log(log);
-        resolve({ seconds: (performance.now() - start) / 1000, peakMb: peakKb / 1024 });
+        resolve({ seconds: (performance.now() - start) / 1000, peakMb: peakKb / 1024, log });
       }
     });
   });
@@ -146,6 +146,13 @@ const cold = await build();
 console.log(
   `cold build:  ${cold.seconds.toFixed(1)} s, ${Math.round(count / cold.seconds)} posts/s, peak RSS ${cold.peakMb.toFixed(0)} MB`,
 );
+
+// The demo turns `socialImages` on: the cost per post of rendering the cards, from the cold build's log.
+const social = /social images: (\d+), (\d+) rendered in ([\d.]+) s/.exec(cold.log);
+const socialMs = social && Number(social[2]) > 0 ? (Number(social[3]) * 1000) / Number(social[2]) : undefined;
+if (socialMs !== undefined) {
+  console.log(`social images: ${social[2]} rendered in ${social[3]} s, ${socialMs.toFixed(1)} ms per post`);
+}
 
 const edited = join(corpus, '_posts', `${new Date(Date.UTC(2012, 0, 1)).toISOString().slice(0, 10)}-post-0.md`);
 if (!existsSync(edited)) throw new Error(`cannot find ${edited} to edit`);
@@ -172,5 +179,5 @@ console.log(
 rmSync(trash, { recursive: true, force: true });
 const peak = Math.max(cold.peakMb, warm.peakMb, published.peakMb, deploy.peakMb);
 console.log(
-  `BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} new_post_s=${published.seconds.toFixed(1)} deploy_s=${deploy.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH posts=${count} cold_s=${cold.seconds.toFixed(1)} warm_s=${warm.seconds.toFixed(1)} new_post_s=${published.seconds.toFixed(1)} deploy_s=${deploy.seconds.toFixed(1)} posts_per_s=${Math.round(count / cold.seconds)} social_ms_per_post=${socialMs?.toFixed(1) ?? 'n/a'} peak_rss_mb=${peak.toFixed(0)}`,
 );

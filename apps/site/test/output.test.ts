@@ -23,7 +23,10 @@ describe('the demo site, built', () => {
   test('every post and page is at its Jekyll URL', () => {
     for (const document of [...blog.posts, ...blog.pages]) {
       expect(existsSync(join(dist, document.outputPath)), document.outputPath).toBe(true);
-      expect(read(document.outputPath)).toContain(`<link rel="canonical" href="${document.url}">`);
+      // A redirect page (`redirect_to`) names its target as canonical.
+      expect(read(document.outputPath)).toContain(
+        `<link rel="canonical" href="${document.redirectTo ?? document.url}">`,
+      );
     }
     // A post saved at 00:30 on the 6th (+02:00) is the 5th in Europe/Madrid.
     expect(existsSync(join(dist, '2024/03/05/written-after-midnight.html'))).toBe(true);

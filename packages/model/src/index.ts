@@ -8,6 +8,14 @@ export { astroPath, outputPath } from './permalink.js';
 export { BlogSourceError, type Problem } from './problems.js';
 export { documentSchema, frontMatterSchema, pageSchema, postSchema, type FrontMatter } from './schema.js';
 export { siteConfigSchema, type Site, type SiteCollection, type SiteConfigInput } from './site.js';
+export {
+  readSeries,
+  seriesIndex,
+  type SeriesEntry,
+  type SeriesIndex,
+  type SeriesOptions,
+  type SeriesPlace,
+} from './series.js';
 export type { Blog, Document, DocumentFormat, Page, Post, Redirect, StaticFile } from './types.js';
 export { isAbsoluteUrl } from './url.js';
 export {

@@ -10,17 +10,22 @@ import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
 import {
   htmlDocuments,
+  isAbsoluteUrl,
   loadBlog,
   paginate,
   postIndex,
+  seriesIndex,
   tagIndex,
   type Blog,
   type Document,
   type Pagination,
   type Post,
+  type SeriesEntry,
+  type SeriesPlace,
   type TagEntry,
 } from '@blog/model';
 import { searchBundle, searchParts } from './search.js';
+import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
 import { currentBuild } from './shared.js';
 
 export interface SiteData {
@@ -42,6 +47,12 @@ export interface SiteData {
   searchBundles: string[];
   /** The site's own favicon when it has one, else the theme's `/favicon.svg`. */
   favicon: { href: string; type: string };
+  /** Every series (`series` in front matter), by name; each has a page at `/series/<slug>/`. */
+  series: SeriesEntry<Post>[];
+  /** The series of a post and its place in it, if it is in one. */
+  seriesOf(post: Post): SeriesPlace<Post> | undefined;
+  /** The image of a post for `og:image`: its own `image`, else its generated card with `socialImages`. */
+  socialImage(post: Post): { url: string; width?: number; height?: number; alt: string } | undefined;
   related(post: Post): Post[];
   adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
   /** The feed model of the blog, or of one tag; built once each. */
@@ -68,7 +79,14 @@ export function getSiteData(): Promise<SiteData> {
 }
 
 async function build(): Promise<SiteData> {
-  const blog = await loadBlog(config.source, { drafts: config.drafts, future: config.future });
+  const blog = await loadBlog(config.source, {
+    drafts: config.drafts,
+    future: config.future,
+    gitDates: config.gitDates,
+  });
+  for (const warning of blog.warnings.filter((item) => item.field === 'gitDates')) {
+    console.warn(`[@blog/theme] ${warning.message}`);
+  }
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
   const documents: Document[] = htmlDocuments(blog);
@@ -97,6 +115,7 @@ async function build(): Promise<SiteData> {
   };
   const index = postIndex(blog.posts);
   const tags = tagIndex(blog.posts);
+  const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });
   const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
   const { site } = blog;
   const base = site.baseurl;
@@ -162,6 +181,23 @@ async function build(): Promise<SiteData> {
       return posts;
     },
     adjacent: (post) => index.adjacent(post),
+    socialImage: (post) => {
+      if (typeof post.data.image === 'string') {
+        const own = post.data.image;
+        return { url: isAbsoluteUrl(own) ? own : `${site.url}${href(own)}`, alt: post.title };
+      }
+      const card = config.socialImages ? postSocialImage(post, site, config.locale) : undefined;
+      return (
+        card && {
+          url: `${site.url}${href(`/${card.file}`)}`,
+          width: socialImageWidth,
+          height: socialImageHeight,
+          alt: card.alt,
+        }
+      );
+    },
+    series: series.series,
+    seriesOf: (post) => series.of(post),
     href,
     absolute: (path) => `${site.url}${href(path)}`,
     cacheKey,

@@ -23,6 +23,8 @@ import {
 } from './options.js';
 import { htmlFiles, linkBack, moveToJekyllNames, type HtmlFile } from './html-files.js';
 import { pruneOutput } from './output.js';
+import { writeRedirectsFile } from './redirects-file.js';
+import { postSocialImage, writeSocialImages } from './social-images.js';
 import { searchPartSize } from './search.js';
 import { currentBuild, setBuild, type Build } from './shared.js';
 import { indexSearch, recordSearchIndex } from './search-index.js';
@@ -45,6 +47,7 @@ const routes = [
   { pattern: '/robots.txt', entrypoint: 'routes/robots.txt.ts' },
   { pattern: '/favicon.svg', entrypoint: 'routes/favicon.svg.ts' },
   { pattern: '/404', entrypoint: 'routes/404.astro' },
+  { pattern: '/series/[series]', entrypoint: 'routes/series.astro' },
   { pattern: '/[...path]', entrypoint: 'routes/page.astro' },
 ];
 
@@ -99,6 +102,13 @@ export function resolveThemeConfig(options: ThemeOptions, root: string): Resolve
     tagPages: options.tagPages ?? true,
     locale: options.locale,
     incremental: options.incremental ?? true,
+    redirects:
+      options.redirects === false
+        ? false
+        : { force: (typeof options.redirects === 'object' && options.redirects.force) || false },
+    series: options.series ?? true,
+    gitDates: options.gitDates ?? false,
+    socialImages: options.socialImages ?? false,
   };
 }
 
@@ -220,7 +230,9 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         const out = fileURLToPath(dir);
         const build = currentBuild();
         setBuild(undefined);
-        const blogData = build?.blog ?? (await loadBlog(source, { drafts: config.drafts, future: config.future }));
+        const blogData =
+          build?.blog ??
+          (await loadBlog(source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }));
         // Files of this build that it did not write: the pages Astro reused, unchanged static files.
         const kept = new Set<string>();
         for (const urls of assets.values()) {
@@ -243,6 +255,15 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           }
           mkdirSync(dirname(target), { recursive: true });
           copyFileSync(file.absolutePath, target);
+        }
+        if (config.redirects) writeRedirectsFile(out, blogData, config.redirects);
+        if (config.socialImages) {
+          const images = blogData.posts.flatMap((post) => postSocialImage(post, blogData.site, config.locale) ?? []);
+          const started = performance.now();
+          const social = await writeSocialImages(out, config.cacheDir, images);
+          for (const file of social.files) kept.add(file);
+          const seconds = ((performance.now() - started) / 1000).toFixed(2);
+          logger.info(`social images: ${social.files.length}, ${social.rendered} rendered in ${seconds} s`);
         }
         logger.info(
           `${blogData.posts.length} posts, ${blogData.pages.length} pages, ${blogData.staticFiles.length} static files from ${source}`,

@@ -29,11 +29,21 @@ export interface Strings {
   notFoundTitle: string;
   notFoundText: string;
   subscribe: string;
+  /** Before a post's updated date: `Updated {date}`. */
+  updated: string;
   /** `{minutes}` min read */
   readingTime: string;
   license: string;
   redirecting: string;
   skipToContent: string;
+  /** Heading of a series box and page; `{series}` is its name. */
+  seriesTitle: string;
+  /** `Part {part} of {total}` in a series box. */
+  partOf: string;
+  previousPart: string;
+  nextPart: string;
+  /** Sentence on a series page; `{total}` is its number of parts. */
+  seriesIntro: string;
 }
 
 export const defaultStrings: Strings = {
@@ -57,10 +67,16 @@ export const defaultStrings: Strings = {
   notFoundTitle: 'Page not found',
   notFoundText: 'There is no page at this address. Try the archive or the search.',
   subscribe: 'Subscribe',
+  updated: 'Updated {date}',
   readingTime: '{minutes} min read',
   license: 'License',
   redirecting: 'Redirecting…',
   skipToContent: 'Skip to content',
+  seriesTitle: 'Series: {series}',
+  partOf: 'Part {part} of {total}',
+  previousPart: 'Previous part',
+  nextPart: 'Next part',
+  seriesIntro: 'This series has {total} parts, to be read in this order.',
 };
 
 /** The components a site can replace, by name. */
@@ -74,6 +90,7 @@ export const componentNames = [
   'RelatedPosts',
   'TagList',
   'ArchiveTable',
+  'SeriesBox',
 ] as const;
 
 export type ComponentName = (typeof componentNames)[number];
@@ -114,6 +131,24 @@ export interface ThemeOptions {
    * posts other than its page's (say, the latest posts in every footer) needs `false`.
    */
   incremental?: boolean | undefined;
+  /**
+   * Write `_redirects` (Netlify, Cloudflare Pages: `/old /new 301`) with every `redirect_from` and
+   * `redirect_to`, besides the meta-refresh pages; default `true`. `{ force: true }` writes `301!`, which
+   * Netlify needs to redirect where the meta-refresh page exists.
+   */
+  redirects?: boolean | { force?: boolean | undefined } | undefined;
+  /** Series boxes on posts with `series` in front matter, and a page per series at `/series/<slug>/`; default `true`. */
+  series?: boolean | undefined;
+  /**
+   * Date posts without `last_modified_at` in front matter by the last git commit that changed their file
+   * (the "Updated" date, sitemap `<lastmod>`, feed and JSON-LD modified dates); default `false`.
+   */
+  gitDates?: boolean | undefined;
+  /**
+   * A generated 1200x630 PNG card (title, date, site name) for each post without an `image`, as its
+   * `og:image` and `twitter:image`; default `false`.
+   */
+  socialImages?: boolean | undefined;
 }
 
 /** What the theme's routes read at build time (from a virtual module). */
@@ -131,6 +166,10 @@ export interface ResolvedThemeConfig {
   tagPages: boolean;
   locale: string | undefined;
   incremental: boolean;
+  redirects: false | { force: boolean };
+  series: boolean;
+  gitDates: boolean;
+  socialImages: boolean;
 }
 
 /** Fills `{name}` placeholders of a string. */

@@ -8,6 +8,7 @@ import type { Blog } from '../types.js';
 import { toBlog } from './blog.js';
 import { claimDestinations, reportProblems } from './claim.js';
 import { discover } from './discover.js';
+import { applyGitDates } from './git-dates.js';
 import { cutExcerpts } from './excerpts.js';
 import { indexDocuments } from './index-documents.js';
 import type { LoadOptions } from './options.js';
@@ -17,6 +18,7 @@ import { readPages } from './read-pages.js';
 import { readPosts } from './read-posts.js';
 import { resolveRedirects } from './redirects.js';
 import { renderLiquid } from './render-liquid.js';
+import { checkSeries } from './series.js';
 import { createState, type LoadState } from './state.js';
 
 export { themeFiles, type LoadOptions } from './options.js';
@@ -29,8 +31,10 @@ export const phases: readonly ((state: LoadState) => LoadState)[] = [
   readPages,
   readData,
   indexDocuments,
+  applyGitDates,
   renderLiquid,
   resolveRedirects,
+  checkSeries,
   cutExcerpts,
   claimDestinations,
   reportProblems,

@@ -13,6 +13,12 @@ export interface LoadOptions {
    * skipped (and listed in `skipped`); default {@link themeFiles}.
    */
   replacedFiles?: readonly string[] | undefined;
+  /**
+   * Give each post without `last_modified_at` (or `updated`, `modified`) in its front matter the date of
+   * the last git commit that changed its file, as jekyll-last-modified-at does; default `false`. When the
+   * site folder is not in a git repository, a warning says so and only front matter is used.
+   */
+  gitDates?: boolean | undefined;
 }
 
 /** Files of a Jekyll site that a theme built on this model generates itself. */

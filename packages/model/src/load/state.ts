@@ -43,6 +43,8 @@ export interface LoadState {
   now: Date;
   showFuture: boolean;
   showDrafts: boolean;
+  /** Updated dates from git for posts without one in front matter (see git-dates.ts). */
+  gitDates: boolean;
   /** Site files the theme generates itself. */
   replaced: ReadonlySet<string>;
   /** Problems that fail the load (thrown together by the claim phase). */
@@ -84,6 +86,7 @@ export function createState(root: string, options: LoadOptions = {}): LoadState 
     now: options.now ?? buildTime(),
     showFuture: options.future ?? site.future,
     showDrafts: options.drafts ?? site.showDrafts,
+    gitDates: options.gitDates ?? false,
     replaced: new Set(options.replacedFiles ?? themeFiles),
     problems: [],
     warnings: [],

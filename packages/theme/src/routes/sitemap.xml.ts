@@ -23,6 +23,7 @@ export const GET: APIRoute = async () => {
       .filter(isHtmlDocument)
       .map((document) => url(document.permalink)),
     ...(data.themeArchive ? [url('/archive/')] : []),
+    ...data.series.map((series) => url(`/series/${series.slug}/`)),
     ...(data.config.tagPages ? [url('/tags/'), ...data.tags.map((tag) => url(`/tags/${tag.slug}/`))] : []),
   ];
   const xml = xmlDocument(element('urlset', { xmlns: 'http://www.sitemaps.org/schemas/sitemap/0.9' }, ...urls));

@@ -1,0 +1,161 @@
+/**
+ * Social images (`socialImages` option): a 1200x630 PNG for each post
+ * without an `image`, showing its title, date and the site's name, for
+ * `og:image` and `twitter:image`. satori lays the card out as SVG with the
+ * Inter font of `@fontsource/inter` (read from node_modules, never the
+ * network), sharp turns it into PNG. Each image is named and cached by the
+ * hash of what it shows, so a rebuild renders only new or changed cards.
+ */
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import satori from 'satori';
+import sharp from 'sharp';
+import type { Blog, Post } from '@blog/model';
+import { formatDate } from './format.js';
+
+export const socialImageWidth = 1200;
+export const socialImageHeight = 630;
+
+/** What a card shows. */
+export interface SocialCard {
+  title: string;
+  /** The post's date as the site shows it (`Sep 3, 2025`). */
+  date: string;
+  siteName: string;
+}
+
+/** A card's image: where it is published and what it says. */
+export interface SocialImage {
+  /** File below the output folder (`social/<hash>.png`). */
+  file: string;
+  /** Text alternative: the card's words. */
+  alt: string;
+  card: SocialCard;
+}
+
+// Part of every hash: a change to the layout below or to the libraries makes new images.
+const layoutVersion = '1';
+const require = createRequire(import.meta.url);
+const fontFiles = ([400, 700] as const).map((weight) => ({
+  weight,
+  path: require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
+}));
+let versions: string | undefined;
+/** The renderer's versions and the font's bytes, read once. */
+function rendererDigest(): string {
+  versions ??= createHash('sha256')
+    .update(JSON.stringify([(require('satori/package.json') as { version: string }).version, sharp.versions]))
+    .update(Buffer.concat(fontFiles.map((font) => readFileSync(font.path))))
+    .digest('base64url');
+  return versions;
+}
+
+/** The image of a card: its file name is the hash of its words, the layout and the libraries' versions. */
+export function socialImageOf(card: SocialCard): SocialImage {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([layoutVersion, rendererDigest(), card.title, card.date, card.siteName]))
+    .digest('base64url')
+    .slice(0, 16);
+  return { file: `social/${hash}.png`, alt: `${card.title}, ${card.date}, ${card.siteName}`, card };
+}
+
+/**
+ * The generated image of a post, or `undefined` when it has its own `image` in front matter (or redirects).
+ */
+export function postSocialImage(post: Post, site: Blog['site'], locale?: string): SocialImage | undefined {
+  if (post.data.image !== undefined || post.redirectTo) return undefined;
+  return socialImageOf({ title: post.title, date: formatDate(post.date, site, locale), siteName: site.title });
+}
+
+let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[]> | undefined;
+
+function loadFonts() {
+  fonts ??= Promise.resolve(
+    fontFiles.map((font) => ({
+      name: 'Inter',
+      data: readFileSync(font.path),
+      weight: font.weight,
+      style: 'normal' as const,
+    })),
+  );
+  return fonts;
+}
+
+/** Renders a card to PNG bytes (the same bytes for the same card). */
+export async function renderSocialImage(card: SocialCard): Promise<Buffer> {
+  const text = (content: string, style: Record<string, string | number>) => ({
+    type: 'div',
+    props: { style: { display: 'flex', ...style }, children: content },
+  });
+  const svg = await satori(
+    {
+      type: 'div',
+      props: {
+        style: {
+          width: socialImageWidth,
+          height: socialImageHeight,
+          display: 'flex',
+          flexDirection: 'column',
+          background: '#fdfdfd',
+          fontFamily: 'Inter',
+          color: '#111111',
+        },
+        children: [
+          { type: 'div', props: { style: { display: 'flex', height: 16, background: '#2a7ae2' } } },
+          {
+            type: 'div',
+            props: {
+              style: {
+                display: 'flex',
+                flexGrow: 1,
+                flexDirection: 'column',
+                justifyContent: 'space-between',
+                padding: '56px 80px 64px',
+              },
+              children: [
+                text(card.siteName, { fontSize: 36, fontWeight: 700, color: '#2a7ae2' }),
+                text(card.title, { fontSize: card.title.length > 60 ? 56 : 72, fontWeight: 700, lineHeight: 1.15 }),
+                text(card.date, { fontSize: 32, fontWeight: 400, color: '#555555' }),
+              ],
+            },
+          },
+        ],
+      },
+    },
+    { width: socialImageWidth, height: socialImageHeight, fonts: await loadFonts() },
+  );
+  return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: false }).toBuffer();
+}
+
+/**
+ * Writes the images into the output folder `out`, rendering only those not yet in `cacheDir/social/`.
+ *
+ * @returns the files written (relative to `out`) and how many were rendered
+ */
+export async function writeSocialImages(
+  out: string,
+  cacheDir: string,
+  images: readonly SocialImage[],
+): Promise<{ files: string[]; rendered: number }> {
+  let rendered = 0;
+  const files: string[] = [];
+  for (const image of images) {
+    const cached = join(cacheDir, image.file);
+    if (!existsSync(cached)) {
+      mkdirSync(dirname(cached), { recursive: true });
+      // Written under another name first, so an interrupted build never leaves half an image in the cache.
+      writeFileSync(`${cached}.tmp`, await renderSocialImage(image.card));
+      renameSync(`${cached}.tmp`, cached);
+      rendered++;
+    }
+    const target = join(out, image.file);
+    if (!existsSync(target)) {
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(cached, target);
+    }
+    files.push(image.file);
+  }
+  return { files, rendered };
+}
