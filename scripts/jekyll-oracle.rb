@@ -24,13 +24,11 @@ require 'jekyll'
 # The fixed build time: `site.time`, which decides what is "future".
 SITE_TIME = '2025-06-01 12:00:00 +0000'
 
-# The body of each document after Liquid, before conversion (Markdown): what
-# our model calls `body`. Excerpts are rendered too: they are left out.
+# The body of each document (and excerpt, `<path>/#excerpt`) after Liquid,
+# before conversion (Markdown): what our model calls `body` and `excerpt`.
 module CaptureConvert
   def convert(content)
-    unless document.is_a?(Jekyll::Excerpt)
-      $rendered[document.path] = content.encode('UTF-8')
-    end
+    $rendered[document.path] = content.encode('UTF-8')
     super
   end
 end
@@ -50,8 +48,8 @@ def excerpt_of(doc)
   return nil if excerpt.nil?
   return excerpt.to_s if excerpt.is_a?(String)
 
-  # An Excerpt's content is the raw source cut at the separator (plus link definitions).
-  $excerpts[doc.path]
+  # An Excerpt is the source cut at the separator (plus link definitions), then rendered.
+  $rendered["#{doc.path}/#excerpt"] || $excerpts[doc.path]
 end
 
 def redirect_page?(page)
@@ -129,6 +127,8 @@ def record(fixture)
       site.render
       site.cleanup
       site.write
+      # Excerpts are rendered when something reads them: render every one.
+      site.documents.each { |doc| doc.data['excerpt'].output if doc.data['excerpt'].is_a?(Jekyll::Excerpt) }
       error = nil
     rescue StandardError => e
       error = e
