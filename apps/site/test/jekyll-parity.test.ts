@@ -1,6 +1,6 @@
 /**
  * The built site against Jekyll 4.3: the large fixture of `@blog/model`
- * (`packages/model/test/jekyll/large/`), built through `BLOG_SOURCE`, must
+ * (`packages/model/test/fixtures/jekyll/large/`), built through `BLOG_SOURCE`, must
  * write every file Jekyll wrote (documents, static files, paginator pages,
  * feed, redirects), none it did not publish, the feed items of jekyll-feed
  * and the redirect targets of jekyll-redirect-from. Differences listed in
@@ -16,7 +16,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 
-const fixture = fileURLToPath(new URL('../../../packages/model/test/jekyll/large/', import.meta.url));
+const fixture = fileURLToPath(new URL('../../../packages/model/test/fixtures/jekyll/large/', import.meta.url));
 const knownFile = fileURLToPath(new URL('jekyll-parity-known.json', import.meta.url));
 const site = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'blog-jekyll-parity-'));
@@ -49,14 +49,23 @@ function siteChecks(): Check[] {
   const checks: Check[] = [];
   const check = (id: string, expected: unknown, actual: unknown) => checks.push({ id, expected, actual });
   // Files only Jekyll's minima theme and jekyll-redirect-from's index write; our theme has its own.
-  const themeOnly = new Set(['assets/main.css', 'assets/main.css.map', 'assets/minima-social-icons.svg', 'redirects.json']);
+  const themeOnly = new Set([
+    'assets/main.css',
+    'assets/main.css.map',
+    'assets/minima-social-icons.svg',
+    'redirects.json',
+  ]);
   for (const path of record.outputs) {
     if (themeOnly.has(path)) continue;
     check(`writes ${path}`, true, existsSync(join(out, path)));
   }
   for (const source of record.not_published) {
     const name = source.replace(/^.*\/(\d{4}-\d\d-\d\d-)?/, '').replace(/\.[^.]+$/, '');
-    check(`does not publish ${source}`, false, existsSync(join(out, name)) || readFileSync(join(out, 'feed.xml'), 'utf8').includes(`/${name}`));
+    check(
+      `does not publish ${source}`,
+      false,
+      existsSync(join(out, name)) || readFileSync(join(out, 'feed.xml'), 'utf8').includes(`/${name}`),
+    );
   }
   const channel = new XMLParser({ isArray: (name) => name === 'item' || name === 'category' }).parse(
     readFileSync(join(out, 'feed.xml'), 'utf8'),
@@ -72,7 +81,11 @@ function siteChecks(): Check[] {
   for (const redirect of record.redirects) {
     const file = join(out, redirect.output);
     const html = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    check(`redirect ${redirect.from}`, true, html.includes(`url=${redirect.to}`) || html.includes(`href="${redirect.to}"`));
+    check(
+      `redirect ${redirect.from}`,
+      true,
+      html.includes(`url=${redirect.to}`) || html.includes(`href="${redirect.to}"`),
+    );
   }
   return checks;
 }
@@ -93,6 +106,9 @@ describe('BLOG_SOURCE builds what Jekyll 4.3 builds', () => {
     }
     expect(failing.filter((c) => !(c.id in known))).toEqual([]);
     const ids = new Set(failing.map((c) => c.id));
-    expect(Object.keys(known).filter((id) => !ids.has(id)), 'listed but equal to Jekyll now: remove them').toEqual([]);
+    expect(
+      Object.keys(known).filter((id) => !ids.has(id)),
+      'listed but equal to Jekyll now: remove them',
+    ).toEqual([]);
   });
 });

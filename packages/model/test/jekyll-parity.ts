@@ -1,15 +1,15 @@
 /**
  * The checks of the Jekyll differential tests: what Jekyll 4.3 made of each
- * fixture (`test/jekyll/<site>/expected.json`, recorded by
+ * fixture (`test/fixtures/jekyll/<site>/expected.json`, recorded by
  * `scripts/jekyll-oracle.rb`) against what `loadBlog` makes of it, and the
- * ratchet of known differences (`test/jekyll/known-differences.json`).
+ * ratchet of known differences (`test/fixtures/jekyll/known-differences.json`).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { loadBlog, paginate, type Blog, type Document, type Post } from '@blog/model';
 
-export const jekyllFolder = fileURLToPath(new URL('jekyll/', import.meta.url));
+export const jekyllFolder = fileURLToPath(new URL('fixtures/jekyll/', import.meta.url));
 const knownFile = `${jekyllFolder}known-differences.json`;
 
 export interface RecordedDocument {
@@ -167,7 +167,15 @@ export async function modelChecks(fixture: string): Promise<Check[]> {
   // Read and deliberately not published: never written, and never silently.
   const warned = new Set(blog.warnings.map((warning) => warning.file));
   for (const path of record.not_published) {
-    check(`${path} not published`, 'skipped with a reason', skipped.has(path) || warned.has(path) ? 'skipped with a reason' : documents.has(path) ? 'published' : 'silently dropped');
+    check(
+      `${path} not published`,
+      'skipped with a reason',
+      skipped.has(path) || warned.has(path)
+        ? 'skipped with a reason'
+        : documents.has(path)
+          ? 'published'
+          : 'silently dropped',
+    );
   }
 
   // Every file Jekyll writes (but those the theme makes), and nothing more.
@@ -203,7 +211,11 @@ export async function modelChecks(fixture: string): Promise<Check[]> {
     for (const expected of record.paginator) {
       const page = pages[expected.page - 1];
       check(`paginator page ${expected.page} path`, expected.url, page?.path);
-      check(`paginator page ${expected.page} posts`, expected.posts, page?.items.map((post) => post.permalink));
+      check(
+        `paginator page ${expected.page} posts`,
+        expected.posts,
+        page?.items.map((post) => post.permalink),
+      );
     }
     check('paginator pages', record.paginator.length, pages.length);
   }

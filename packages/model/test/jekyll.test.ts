@@ -1,7 +1,7 @@
 /**
  * Differential tests against Jekyll 4.3: `loadBlog` on each fixture site of
- * `test/jekyll/` against what Jekyll recorded (`pnpm jekyll-oracle`). A
- * difference listed in `test/jekyll/known-differences.json` is allowed; a
+ * `test/fixtures/jekyll/` against what Jekyll recorded (`pnpm jekyll-oracle`). A
+ * difference listed in `test/fixtures/jekyll/known-differences.json` is allowed; a
  * check that newly fails, or a listed one that now passes, fails the test.
  * `JEKYLL_PARITY_UPDATE=1` rewrites the list with the checks failing now.
  */
