@@ -62,8 +62,13 @@ end
 
 def document_record(doc, site, kind)
   data = doc.data
+  path = rel(File.expand_path(doc.path, site.source), site.source)
+  # Not a file of the site: a theme's (minima's `assets/main.scss`, whose output depends on where
+  # the gem is) or a plugin's (`feed.xml`, `redirects.json`).
+  generated = !File.exist?(File.join(site.source, path))
   {
-    'path' => rel(File.expand_path(doc.path, site.source), site.source),
+    'path' => path,
+    'generated' => generated || nil,
     'kind' => kind,
     'collection' => doc.respond_to?(:collection) && doc.collection ? doc.collection.label : nil,
     'url' => doc.url,
@@ -77,7 +82,7 @@ def document_record(doc, site, kind)
     'layout' => data['layout'],
     'author' => data['author'],
     'excerpt' => kind == 'page' ? nil : excerpt_of(doc),
-    'body' => $rendered[doc.path]
+    'body' => generated ? nil : $rendered[doc.path]
   }.compact
 end
 
