@@ -16,6 +16,7 @@ import {
 } from 'liquidjs';
 import { toRfc822, toXmlSchema } from './date.js';
 import type { Site } from './site.js';
+import { isAbsoluteUrl } from './url.js';
 
 /** What the Liquid tags look documents up in. */
 export interface LiquidSiteIndex {
@@ -44,6 +45,105 @@ function fence(code: string, language: string): string {
 const escapeHtml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Jekyll's `relative_url` and `absolute_url`: site paths get `baseurl` (and `url`); absolute URLs are left alone. */
+function registerUrlFilters(engine: Liquid, site: Site): void {
+  const relativeUrl = (input: unknown): string => {
+    const path = String(input ?? '');
+    if (isAbsoluteUrl(path)) return path;
+    return `${site.baseurl}/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/') || '/';
+  };
+  engine.registerFilter('relative_url', relativeUrl);
+  engine.registerFilter('absolute_url', (input: unknown) => {
+    const path = String(input ?? '');
+    if (isAbsoluteUrl(path)) return path;
+    return `${site.url}${relativeUrl(path)}`;
+  });
+}
+
+/** Jekyll's `date_to_xmlschema` and `date_to_rfc822`, in the site's time zone; a value that is no date is kept. */
+function registerDateFilters(engine: Liquid, site: Site): void {
+  const asDate = (input: unknown): Date | undefined => {
+    if (input instanceof Date) return input;
+    if (input === 'now' || input === 'today') return new Date();
+    const date = new Date(String(input));
+    return Number.isNaN(date.getTime()) ? undefined : date;
+  };
+  engine.registerFilter('date_to_xmlschema', (input: unknown) => {
+    const date = asDate(input);
+    return date ? toXmlSchema(date, site.timezone) : input;
+  });
+  engine.registerFilter('date_to_rfc822', (input: unknown) => {
+    const date = asDate(input);
+    return date ? toRfc822(date, site.timezone) : input;
+  });
+}
+
+/** A tag writing the URL its one argument resolves to; one that does not resolve is an error at the tag. */
+function referenceTag(name: string, resolve: (argument: string) => string | undefined, expected: string) {
+  return class extends Tag {
+    private readonly argument: string;
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      this.argument = token.args.trim();
+    }
+    render(_ctx: Context, emitter: Emitter): void {
+      const url = resolve(this.argument);
+      if (url === undefined) {
+        throw new TagReferenceError(`\`{% ${name} ${this.argument} %}\`: ${expected}`, this.token);
+      }
+      emitter.write(url);
+    }
+  };
+}
+
+/** Jekyll's `post_url` and `link`. */
+function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex): void {
+  engine.registerTag(
+    'post_url',
+    referenceTag(
+      'post_url',
+      (argument) => index.postsByName.get(argument.replace(/^.*\//, '').replace(/\.(md|markdown|html)$/, '')),
+      'expected the file name of a post in `_posts/` without extension, such as `2023-12-14-opentofu`',
+    ),
+  );
+  engine.registerTag(
+    'link',
+    referenceTag(
+      'link',
+      (argument) => index.documentsByPath.get(argument.replace(/^\/+/, '').replace(/^['"]|['"]$/g, '')),
+      'expected the path of a post, page or document from the site folder, such as `_posts/2023-12-14-opentofu.md`',
+    ),
+  );
+}
+
+/** Jekyll's `{% highlight lang %}`: a fenced code block in Markdown (highlighted later), Jekyll's `<figure class="highlight">` in HTML. */
+class HighlightTag extends Tag {
+  private readonly language: string;
+  private readonly templates: Template[] = [];
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remain, liquid);
+    this.language = token.args.trim().split(/\s+/)[0] ?? '';
+    while (remain.length > 0) {
+      const next = remain.shift() as TopLevelToken;
+      if ((next as TagToken).name === 'endhighlight') return;
+      this.templates.push(parser.parseToken(next, remain));
+    }
+    throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
+  }
+  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+    const format = ctx.getSync(['__format']);
+    if (format === 'markdown') {
+      emitter.write(fence(code, this.language));
+    } else {
+      const language = escapeHtml(this.language);
+      emitter.write(
+        `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(code.replace(/^\n/, ''))}</code></pre></figure>`,
+      );
+    }
+  }
+}
+
 /**
  * Creates the Liquid engine for one blog.
  *
@@ -65,95 +165,10 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
     preserveTimezones: false,
     cache: true,
   });
-
-  const relativeUrl = (input: unknown): string => {
-    const path = String(input ?? '');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
-    return `${site.baseurl}/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/') || '/';
-  };
-  engine.registerFilter('relative_url', relativeUrl);
-  engine.registerFilter('absolute_url', (input: unknown) => {
-    const path = String(input ?? '');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
-    return `${site.url}${relativeUrl(path)}`;
-  });
-  const asDate = (input: unknown): Date | undefined => {
-    if (input instanceof Date) return input;
-    if (input === 'now' || input === 'today') return new Date();
-    const date = new Date(String(input));
-    return Number.isNaN(date.getTime()) ? undefined : date;
-  };
-  engine.registerFilter('date_to_xmlschema', (input: unknown) => {
-    const date = asDate(input);
-    return date ? toXmlSchema(date, site.timezone) : input;
-  });
-  engine.registerFilter('date_to_rfc822', (input: unknown) => {
-    const date = asDate(input);
-    return date ? toRfc822(date, site.timezone) : input;
-  });
-
-  const referenceTag = (name: string, resolve: (argument: string) => string | undefined, expected: string) =>
-    class extends Tag {
-      private readonly argument: string;
-      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-        super(token, remain, liquid);
-        this.argument = token.args.trim();
-      }
-      render(_ctx: Context, emitter: Emitter): void {
-        const url = resolve(this.argument);
-        if (url === undefined) {
-          throw new TagReferenceError(`\`{% ${name} ${this.argument} %}\`: ${expected}`, this.token);
-        }
-        emitter.write(url);
-      }
-    };
-
-  engine.registerTag(
-    'post_url',
-    referenceTag(
-      'post_url',
-      (argument) => index.postsByName.get(argument.replace(/^.*\//, '').replace(/\.(md|markdown|html)$/, '')),
-      'expected the file name of a post in `_posts/` without extension, such as `2023-12-14-opentofu`',
-    ),
-  );
-  engine.registerTag(
-    'link',
-    referenceTag(
-      'link',
-      (argument) => index.documentsByPath.get(argument.replace(/^\/+/, '').replace(/^['"]|['"]$/g, '')),
-      'expected the path of a post, page or document from the site folder, such as `_posts/2023-12-14-opentofu.md`',
-    ),
-  );
-
-  engine.registerTag(
-    'highlight',
-    class extends Tag {
-      private readonly language: string;
-      private readonly templates: Template[] = [];
-      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
-        super(token, remain, liquid);
-        this.language = token.args.trim().split(/\s+/)[0] ?? '';
-        while (remain.length > 0) {
-          const next = remain.shift() as TopLevelToken;
-          if ((next as TagToken).name === 'endhighlight') return;
-          this.templates.push(parser.parseToken(next, remain));
-        }
-        throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
-      }
-      *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-        const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
-        const format = ctx.getSync(['__format']);
-        if (format === 'markdown') {
-          emitter.write(fence(code, this.language));
-        } else {
-          const language = escapeHtml(this.language);
-          emitter.write(
-            `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(code.replace(/^\n/, ''))}</code></pre></figure>`,
-          );
-        }
-      }
-    },
-  );
+  registerUrlFilters(engine, site);
+  registerDateFilters(engine, site);
+  registerReferenceTags(engine, index);
+  engine.registerTag('highlight', HighlightTag);
   return engine;
 }
 

@@ -9,6 +9,7 @@ import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
 import {
+  htmlDocuments,
   loadBlog,
   paginate,
   postIndex,
@@ -70,11 +71,7 @@ async function build(): Promise<SiteData> {
   const blog = await loadBlog(config.source, { drafts: config.drafts, future: config.future });
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
-  const documents: Document[] = [
-    ...blog.posts,
-    ...blog.pages.filter((page) => page.format !== 'other'),
-    ...Object.values(blog.collections).flat(),
-  ];
+  const documents: Document[] = htmlDocuments(blog);
   const started = performance.now();
   const results = await renderAll(
     documents.map((document) => documentRenderItem(document, blog.site, markdown)),

@@ -13,7 +13,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadBlog, parseSiteConfig } from '@blog/model';
+import { findSiteConfig, isHtmlDocument, loadBlog, readSiteConfig, startsWithFrontMatter } from '@blog/model';
 import {
   componentNames,
   defaultStrings,
@@ -132,11 +132,9 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         const root = fileURLToPath(astroConfig.root);
         config = resolveThemeConfig(options, root);
         source = config.source;
-        const configFile = ['_config.yml', '_config.yaml']
-          .map((name) => join(source, name))
-          .find((path) => existsSync(path));
-        if (configFile) addWatchFile(configFile);
-        const site = parseSiteConfig(configFile ? readFileSync(configFile, 'utf8') : '', configFile ?? '_config.yml');
+        const configFile = findSiteConfig(source);
+        if (configFile) addWatchFile(configFile.path);
+        const site = readSiteConfig(source);
         if (!site.url && !astroConfig.site) {
           logger.warn('`url` is not set in _config.yml: canonical links, feeds and the sitemap need it.');
         }
@@ -194,7 +192,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           if (!file.startsWith(source) || /\/[_.]/.test(path) || path.endsWith('/') || !existsSync(file)) return next();
           const content = readFileSync(file);
           // A file with front matter is a page or a post, which the routes render.
-          if (content.subarray(0, 3).toString() === '---') return next();
+          if (startsWithFrontMatter(content)) return next();
           response.end(content);
         });
       },
@@ -230,10 +228,12 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         }
         // Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro).
         moveToJekyllNames(out, config.cacheDir, htmlFiles(blogData), linked, kept);
-        // Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
-        for (const page of blogData.pages.filter((entry) => entry.format === 'other')) {
-          mkdirSync(dirname(join(out, page.outputPath)), { recursive: true });
-          writeFileSync(join(out, page.outputPath), page.body);
+        // Documents that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would.
+        const { posts, pages, collections } = blogData;
+        const documents = [...posts, ...pages, ...Object.values(collections).flat()];
+        for (const document of documents.filter((entry) => !isHtmlDocument(entry))) {
+          mkdirSync(dirname(join(out, document.outputPath)), { recursive: true });
+          writeFileSync(join(out, document.outputPath), document.body);
         }
         for (const file of blogData.staticFiles) {
           const target = join(out, file.path);
