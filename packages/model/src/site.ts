@@ -93,7 +93,7 @@ export const siteConfigSchema = z
       .string()
       .refine((value) => value.includes(':num'), { message: 'expected a path with `:num`, such as `/page:num/`' })
       .default('/page:num/'),
-    excerpt_separator: z.string().default('<!--more-->'),
+    excerpt_separator: z.string().optional(),
     permalink: z.string().default('date'),
     future: z.boolean().default(false),
     show_drafts: z.boolean().default(false),
@@ -137,7 +137,7 @@ export const siteConfigSchema = z
       license: raw.license,
       paginate: raw.paginate,
       paginatePath: raw.paginate_path,
-      excerptSeparator: raw.excerpt_separator,
+      excerptSeparator: raw.excerpt_separator ?? '<!--more-->',
       permalink: raw.permalink,
       future: raw.future,
       showDrafts: raw.show_drafts,

@@ -2,13 +2,14 @@
  * The one state every phase of the loader reads and adds to. Each field
  * says which phase fills it; nothing else is shared between phases.
  */
-import { readSiteConfig } from '../config.js';
+import { findSiteConfig, readSiteConfig } from '../config.js';
 import type { LiquidSiteIndex } from '../liquid.js';
 import type { Problem } from '../problems.js';
 import type { FrontMatter } from '../schema.js';
 import type { Site } from '../site.js';
 import type { Blog, Document, Page, Post, Redirect, StaticFile } from '../types.js';
 import type { YamlResult } from '../yaml.js';
+import { readDefaultSets, type DefaultSet } from './defaults.js';
 import { themeFiles, type LoadOptions } from './options.js';
 
 /** What Jekyll calls a document's type, which front-matter defaults are scoped by. */
@@ -43,6 +44,10 @@ export interface LoadState {
   now: Date;
   showFuture: boolean;
   showDrafts: boolean;
+  /** `defaults` of `_config.yml`: the valid sets, in order. */
+  defaults: DefaultSet[];
+  /** `collections_dir` of `_config.yml`, without slashes at either end; `''` when unset. */
+  collectionsDir: string;
   /** Site files the theme generates itself. */
   replaced: ReadonlySet<string>;
   /** Problems that fail the load (thrown together by the claim phase). */
@@ -78,15 +83,20 @@ export interface LoadState {
  */
 export function createState(root: string, options: LoadOptions = {}): LoadState {
   const site = readSiteConfig(root);
+  const { sets, warnings } = readDefaultSets(site.config.defaults, findSiteConfig(root)?.file ?? '_config.yml');
+  const collectionsDir =
+    typeof site.config.collections_dir === 'string' ? site.config.collections_dir.replace(/^\/+|\/+$/g, '') : '';
   return {
     root,
     site,
     now: options.now ?? new Date(),
     showFuture: options.future ?? site.future,
     showDrafts: options.drafts ?? site.showDrafts,
+    defaults: sets,
+    collectionsDir,
     replaced: new Set(options.replacedFiles ?? themeFiles),
     problems: [],
-    warnings: [],
+    warnings,
     skipped: [],
     files: [],
     postFolders: [],
