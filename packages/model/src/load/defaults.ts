@@ -45,10 +45,9 @@ const sanitize = (path: unknown): string => (typeof path === 'string' ? path.rep
 /** A scope path with `*` (any name) or `**` (any depth) as a regular expression. */
 function globToRegExp(glob: string): RegExp {
   const source = glob
-    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*\*/g, '\u0000')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\u0000/g, '.*');
+    .split('**')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('.*');
   return new RegExp(`^${source}(?:/|$)`);
 }
 
