@@ -54,6 +54,7 @@ const documentShape = {
   format: z.enum(['markdown', 'html', 'other']),
   body: z.string(),
   bodyLine: z.number().int(),
+  date: z.coerce.date().optional(),
   data: z.record(z.string(), z.unknown()),
   redirectTo: z.string().optional(),
 };

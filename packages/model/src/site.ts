@@ -56,6 +56,7 @@ export const permalinkStyles = ['date', 'pretty', 'ordinal', 'none', 'weekdate']
 const collection = z.looseObject({
   output: z.boolean().default(false),
   permalink: z.string().optional(),
+  sort_by: z.string().optional(),
 });
 
 /**
@@ -109,7 +110,7 @@ export const siteConfigSchema = z
       for (const name of raw.collections) collections[name] = { output: false };
     } else if (raw.collections) {
       for (const [name, value] of Object.entries(raw.collections)) {
-        collections[name] = { output: value?.output ?? false, permalink: value?.permalink };
+        collections[name] = { output: value?.output ?? false, permalink: value?.permalink, sortBy: value?.sort_by };
       }
     }
     const site: Site = {
@@ -153,6 +154,8 @@ export interface SiteCollection {
   output: boolean;
   /** Permalink pattern of its documents; Jekyll's default is `/:collection/:path:output_ext`. */
   permalink?: string | undefined;
+  /** Front-matter key its documents are ordered by (`sort_by`); by date, then path, when unset. */
+  sortBy?: string | undefined;
 }
 
 /** The normalised site configuration. */

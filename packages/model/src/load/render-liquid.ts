@@ -18,7 +18,7 @@ export function documentDrop(state: LoadState, entry: Entry): Record<string, unk
     id: document.permalink.replace(/\.html$/, ''),
     slug: document.slug,
     path: document.sourcePath,
-    date: post?.date,
+    date: post?.date ?? document.date,
     tags: post?.tags ?? [],
     categories: post?.categories ?? [],
     excerpt: cutExcerpt(document.body, state.site.excerptSeparator).excerpt,

@@ -14,10 +14,24 @@ import { zodProblems } from '../zod-problems.js';
 import { applyDefaults } from './defaults.js';
 import type { LoadState, Source, SourceType } from './state.js';
 
-const markdownExtensions = new Set(['.md', '.markdown', '.mkdown', '.mkdn', '.mkd', '.mdown']);
+/** Jekyll's default `markdown_ext`, plus `.mdown`. */
+const defaultMarkdownExtensions: ReadonlySet<string> = new Set([
+  '.md',
+  '.markdown',
+  '.mkdown',
+  '.mkdn',
+  '.mkd',
+  '.mdown',
+]);
 
-/** The format of a source file, from its extension. */
-export function formatOf(file: string): DocumentFormat {
+/** The extensions of Markdown files: the site's `markdown_ext` (`md,page`), else Jekyll's default. */
+export function markdownExtensionsOf(markdownExt: unknown): ReadonlySet<string> {
+  if (typeof markdownExt !== 'string' || markdownExt.trim() === '') return defaultMarkdownExtensions;
+  return new Set(markdownExt.split(',').map((ext) => `.${ext.trim().replace(/^\./, '').toLowerCase()}`));
+}
+
+/** The format of a source file, from its extension and the site's Markdown extensions. */
+export function formatOf(file: string, markdownExtensions = defaultMarkdownExtensions): DocumentFormat {
   const ext = extname(file).toLowerCase();
   if (markdownExtensions.has(ext)) return 'markdown';
   if (ext === '.html' || ext === '.htm') return 'html';
@@ -25,8 +39,8 @@ export function formatOf(file: string): DocumentFormat {
 }
 
 /** The extension a source file is written with: `.html` when rendered, else its own. */
-export function outputExtOf(file: string): string {
-  return formatOf(file) === 'other' ? extname(file) : '.html';
+export function outputExtOf(file: string, markdownExtensions = defaultMarkdownExtensions): string {
+  return formatOf(file, markdownExtensions) === 'other' ? extname(file) : '.html';
 }
 
 /**
@@ -47,7 +61,25 @@ export function readSource(state: LoadState, file: string, type: SourceType): So
     state.problems.push(...zodProblems(parsed.error, file, result, split.yamlLine));
     return undefined;
   }
-  return { file, type, frontMatter: parsed.data, data, yaml: result, body: split.body, bodyLine: split.bodyLine };
+  return {
+    file,
+    type,
+    frontMatter: parsed.data,
+    data,
+    yaml: result,
+    utcTimestamps: utcTimestampKeys(split.yaml),
+    body: split.body,
+    bodyLine: split.bodyLine,
+  };
+}
+
+// YAML 1.1's timestamp with a time and no zone, unquoted (Psych's `ScalarScanner`).
+const utcTimestamp =
+  /^([A-Za-z_][\w-]*):[ \t]+\d{4}-\d\d?-\d\d?(?:[Tt]|[ \t]+)\d\d?:\d\d:\d\d(?:\.\d*)?[ \t]*(?:#.*)?$/gm;
+
+/** The top-level keys of a front matter written as a zone-less timestamp with seconds. */
+function utcTimestampKeys(yaml: string): ReadonlySet<string> {
+  return new Set(Array.from(yaml.matchAll(utcTimestamp), (match) => match[1]!));
 }
 
 /** The line of a front-matter field, when the source has it. */
@@ -67,7 +99,10 @@ export function readDate(
   const value = source.frontMatter[field];
   if (value === undefined) return undefined;
   if (value instanceof Date) return { date: value, offset: 0 };
-  const date = parseSourceDate(value, state.site.timezone);
+  // Psych reads an unquoted `2024-04-01 23:30:00` as UTC; a quoted one, or one without seconds, is
+  // parsed by Jekyll as a wall time in the site's zone.
+  const zone = source.utcTimestamps.has(field) && source.data[field] === value ? 'UTC' : state.site.timezone;
+  const date = parseSourceDate(value, zone);
   if (!date) {
     state.problems.push({
       file: source.file,
@@ -98,7 +133,7 @@ export function documentOf(
     permalink: fields.permalink,
     url: absoluteUrl(state, fields.permalink),
     outputPath: outputPath(fields.permalink, fields.outputExt),
-    format: formatOf(source.file),
+    format: formatOf(source.file, state.markdownExtensions),
     body: source.body,
     bodyLine: source.bodyLine,
     data: source.data,

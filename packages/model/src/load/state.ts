@@ -11,6 +11,7 @@ import type { Blog, Document, Page, Post, Redirect, StaticFile } from '../types.
 import type { YamlResult } from '../yaml.js';
 import { readDefaultSets, type DefaultSet } from './defaults.js';
 import { themeFiles, type LoadOptions } from './options.js';
+import { markdownExtensionsOf } from './source.js';
 
 /** What Jekyll calls a document's type, which front-matter defaults are scoped by. */
 export type SourceType = 'posts' | 'drafts' | 'pages' | (string & {});
@@ -23,6 +24,11 @@ export interface Source {
   /** The front matter as written, with the defaults applied, before validation. */
   data: Record<string, unknown>;
   yaml: YamlResult | undefined;
+  /**
+   * Top-level keys written as an unquoted YAML timestamp with seconds and no offset
+   * (`date: 2024-04-01 23:30:00`): Psych reads those as UTC, not as the site's wall time.
+   */
+  utcTimestamps: ReadonlySet<string>;
   body: string;
   bodyLine: number;
 }
@@ -32,7 +38,7 @@ export interface Entry {
   source: Source;
   document: Document;
   kind: 'post' | 'page' | 'collection';
-  post?: Omit<Post, keyof Document>;
+  post?: Omit<Post, Exclude<keyof Document, 'date'>>;
   page?: Omit<Page, keyof Document>;
 }
 
@@ -48,6 +54,8 @@ export interface LoadState {
   defaults: DefaultSet[];
   /** `collections_dir` of `_config.yml`, without slashes at either end; `''` when unset. */
   collectionsDir: string;
+  /** Extensions of Markdown sources (`markdown_ext`). */
+  markdownExtensions: ReadonlySet<string>;
   /** Site files the theme generates itself. */
   replaced: ReadonlySet<string>;
   /** Problems that fail the load (thrown together by the claim phase). */
@@ -94,6 +102,7 @@ export function createState(root: string, options: LoadOptions = {}): LoadState 
     showDrafts: options.drafts ?? site.showDrafts,
     defaults: sets,
     collectionsDir,
+    markdownExtensions: markdownExtensionsOf(site.config.markdown_ext),
     replaced: new Set(options.replacedFiles ?? themeFiles),
     problems: [],
     warnings,
