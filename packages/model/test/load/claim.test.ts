@@ -55,6 +55,12 @@ test('claimDestinations: on a shared file the one Jekyll writes last is kept, an
   ]);
 });
 
+test('reportProblems: any problem fails the load with all of them', () => {
+  const state = stateOf({});
+  state.problems.push({ file: 'a.md', line: 2, message: 'broken' });
+  expect(() => reportProblems(state)).toThrow(BlogSourceError);
+});
+
 test('reportProblems: a state without problems goes on unchanged', () => {
   const state = stateOf({});
   expect(reportProblems(state)).toBe(state);
