@@ -48,7 +48,15 @@ export function outputExtOf(file: string, markdownExtensions = defaultMarkdownEx
  * the schema. Problems go to `state.problems` and give `undefined`.
  */
 export function readSource(state: LoadState, file: string, type: SourceType): Source | undefined {
-  const text = readFileSync(join(state.root, file), 'utf8');
+  const text = decodeSource(readFileSync(join(state.root, file)), state.encoding);
+  if (text === undefined) {
+    // Jekyll logs "could not read file" and goes on without it.
+    state.warnings.push({
+      file,
+      message: `not read: the file is not valid ${state.encoding.toUpperCase()} (the site's \`encoding\`); save it as ${state.encoding.toUpperCase()}, or set \`encoding\` in _config.yml to the one it is written in`,
+    });
+    return undefined;
+  }
   const split = splitFrontMatter(text);
   const { result, problems } = readYaml(split.yaml, file, split.yamlLine);
   if (!result) {
@@ -80,6 +88,20 @@ const utcTimestamp =
 /** The top-level keys of a front matter written as a zone-less timestamp with seconds. */
 function utcTimestampKeys(yaml: string): ReadonlySet<string> {
   return new Set(Array.from(yaml.matchAll(utcTimestamp), (match) => match[1]!));
+}
+
+/**
+ * The text of a source file in the site's `encoding` (a UTF-8 byte-order mark dropped), or
+ * `undefined` when its bytes are not valid in it.
+ */
+export function decodeSource(bytes: Buffer, encoding: string): string | undefined {
+  // WHATWG's `iso-8859-1` is Windows-1252; Ruby's is Latin-1, which Node decodes exactly.
+  if (/^(iso-?8859-1|latin-?1|l1)$/i.test(encoding)) return bytes.toString('latin1');
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The line of a front-matter field, when the source has it. */

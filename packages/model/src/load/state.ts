@@ -54,6 +54,8 @@ export interface LoadState {
   defaults: DefaultSet[];
   /** `collections_dir` of `_config.yml`, without slashes at either end; `''` when unset. */
   collectionsDir: string;
+  /** The encoding sources are read in (`encoding`, default `utf-8`), as `TextDecoder` names it. */
+  encoding: string;
   /** Extensions of Markdown sources (`markdown_ext`). */
   markdownExtensions: ReadonlySet<string>;
   /** Site files the theme generates itself. */
@@ -83,6 +85,22 @@ export interface LoadState {
   redirects: Redirect[];
 }
 
+/** The site's `encoding` (Ruby's names, `bom|utf-8` too) as a `TextDecoder` label; an unknown one is a warning. */
+function encodingOf(value: unknown, file: string, warnings: Problem[]): string {
+  if (typeof value !== 'string' || value.trim() === '') return 'utf-8';
+  const label = value
+    .trim()
+    .toLowerCase()
+    .replace(/^bom\|/, '');
+  if (/^(iso-?8859-1|latin-?1|l1)$/.test(label)) return label;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    warnings.push({ file, field: 'encoding', message: `unknown encoding \`${value}\`; reading sources as UTF-8` });
+    return 'utf-8';
+  }
+}
+
 /**
  * The state before any phase: the site's configuration read (a bad
  * `_config.yml` throws here) and the options resolved against it.
@@ -91,7 +109,8 @@ export interface LoadState {
  */
 export function createState(root: string, options: LoadOptions = {}): LoadState {
   const site = readSiteConfig(root);
-  const { sets, warnings } = readDefaultSets(site.config.defaults, findSiteConfig(root)?.file ?? '_config.yml');
+  const configFile = findSiteConfig(root)?.file ?? '_config.yml';
+  const { sets, warnings } = readDefaultSets(site.config.defaults, configFile);
   const collectionsDir =
     typeof site.config.collections_dir === 'string' ? site.config.collections_dir.replace(/^\/+|\/+$/g, '') : '';
   return {
@@ -102,6 +121,7 @@ export function createState(root: string, options: LoadOptions = {}): LoadState 
     showDrafts: options.drafts ?? site.showDrafts,
     defaults: sets,
     collectionsDir,
+    encoding: encodingOf(site.config.encoding, configFile, warnings),
     markdownExtensions: markdownExtensionsOf(site.config.markdown_ext),
     replaced: new Set(options.replacedFiles ?? themeFiles),
     problems: [],
