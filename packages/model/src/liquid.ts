@@ -3,7 +3,8 @@
  * with liquidjs: Jekyll's include syntax, its tags (`post_url`, `link`,
  * `highlight`) and the filters blogs use.
  */
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import {
   Liquid,
   Tag,
@@ -109,13 +110,18 @@ function referenceTag(name: string, resolve: (argument: string) => string | unde
   };
 }
 
+/** A permalink below the site's `baseurl`, as Jekyll 4's `post_url` and `link` give it. */
+const withBase = (baseurl: string, permalink: string | undefined): string | undefined =>
+  permalink === undefined ? undefined : `${baseurl}${permalink}`;
+
 /** Jekyll's `post_url` and `link`. */
-function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex): void {
+function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex, baseurl: string): void {
   engine.registerTag(
     'post_url',
     referenceTag(
       'post_url',
-      (argument) => index.postsByName.get(argument.replace(/^.*\//, '').replace(/\.(md|markdown|html)$/, '')),
+      (argument) =>
+        withBase(baseurl, index.postsByName.get(argument.replace(/^.*\//, '').replace(/\.(md|markdown|html)$/, ''))),
       'expected the file name of a post in `_posts/` without extension, such as `2023-12-14-opentofu`',
     ),
   );
@@ -123,7 +129,8 @@ function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex): void {
     'link',
     referenceTag(
       'link',
-      (argument) => index.documentsByPath.get(argument.replace(/^\/+/, '').replace(/^['"]|['"]$/g, '')),
+      (argument) =>
+        withBase(baseurl, index.documentsByPath.get(argument.replace(/^\/+/, '').replace(/^['"]|['"]$/g, ''))),
       'expected the path of a post, page or document from the site folder, such as `_posts/2023-12-14-opentofu.md`',
     ),
   );
@@ -162,6 +169,38 @@ class HighlightTag extends Tag {
 }
 
 /**
+ * Jekyll's `{% include_relative file %}`: a file relative to the document's folder (`__dir` in the
+ * context), rendered with the document's variables; never a file outside the site.
+ */
+function includeRelativeTag(root: string) {
+  return class extends Tag {
+    private readonly file: string;
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      this.file = token.args.trim().split(/\s+/)[0] ?? '';
+    }
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const path = posix.normalize(posix.join(String(ctx.getSync(['__dir']) ?? ''), this.file));
+      let text: string | undefined;
+      if (!path.startsWith('../') && !posix.isAbsolute(path)) {
+        try {
+          text = readFileSync(join(root, path), 'utf8');
+        } catch {
+          text = undefined;
+        }
+      }
+      if (text === undefined) {
+        throw new TagReferenceError(
+          `\`{% include_relative ${this.file} %}\`: expected a file relative to the document's folder, \`${path}\` is not one`,
+          this.token,
+        );
+      }
+      yield this.liquid.renderer.renderTemplates(this.liquid.parse(text), ctx, emitter);
+    }
+  };
+}
+
+/**
  * Creates the Liquid engine for one blog.
  *
  * @param root Site folder; `{% include %}` reads `_includes/` below it.
@@ -185,8 +224,15 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex, n
   });
   registerUrlFilters(engine, site);
   registerDateFilters(engine, site, now);
-  registerReferenceTags(engine, index);
+  registerReferenceTags(engine, index, site.baseurl);
+  // Liquid's `size` of a hash (`site.tags | size`) is its number of keys.
+  engine.registerFilter('size', (input: unknown) =>
+    input !== null && typeof input === 'object' && !Array.isArray(input)
+      ? Object.keys(input).length
+      : ((input as { length?: number } | null | undefined)?.length ?? 0),
+  );
   engine.registerTag('highlight', HighlightTag);
+  engine.registerTag('include_relative', includeRelativeTag(root));
   return engine;
 }
 

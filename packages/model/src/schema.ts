@@ -6,9 +6,11 @@ import { z } from 'zod';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform(String);
 
-/** A list of names: a YAML list, or a space-separated string as Jekyll allows. */
+/** A list of names: a YAML list, a space-separated string as Jekyll allows, or a number. */
 const nameList = z.union([
   z.string().transform((value) => value.split(/\s+/).filter(Boolean)),
+  // `tags: 5`, `categories: 2024`: one name (Jekyll 4.3 drops the first and fails to read the file on the second).
+  z.number().transform((value) => [String(value)]),
   z.array(scalar),
   z.null().transform((): string[] => []),
 ]);
@@ -52,6 +54,7 @@ const documentShape = {
   format: z.enum(['markdown', 'html', 'other']),
   body: z.string(),
   bodyLine: z.number().int(),
+  date: z.coerce.date().optional(),
   data: z.record(z.string(), z.unknown()),
   redirectTo: z.string().optional(),
 };

@@ -56,6 +56,7 @@ export const permalinkStyles = ['date', 'pretty', 'ordinal', 'none', 'weekdate']
 const collection = z.looseObject({
   output: z.boolean().default(false),
   permalink: z.string().optional(),
+  sort_by: z.string().optional(),
 });
 
 /**
@@ -93,7 +94,7 @@ export const siteConfigSchema = z
       .string()
       .refine((value) => value.includes(':num'), { message: 'expected a path with `:num`, such as `/page:num/`' })
       .default('/page:num/'),
-    excerpt_separator: z.string().default('<!--more-->'),
+    excerpt_separator: z.string().optional(),
     permalink: z.string().default('date'),
     future: z.boolean().default(false),
     show_drafts: z.boolean().default(false),
@@ -109,7 +110,7 @@ export const siteConfigSchema = z
       for (const name of raw.collections) collections[name] = { output: false };
     } else if (raw.collections) {
       for (const [name, value] of Object.entries(raw.collections)) {
-        collections[name] = { output: value?.output ?? false, permalink: value?.permalink };
+        collections[name] = { output: value?.output ?? false, permalink: value?.permalink, sortBy: value?.sort_by };
       }
     }
     const site: Site = {
@@ -137,7 +138,7 @@ export const siteConfigSchema = z
       license: raw.license,
       paginate: raw.paginate,
       paginatePath: raw.paginate_path,
-      excerptSeparator: raw.excerpt_separator,
+      excerptSeparator: raw.excerpt_separator ?? '<!--more-->',
       permalink: raw.permalink,
       future: raw.future,
       showDrafts: raw.show_drafts,
@@ -153,6 +154,8 @@ export interface SiteCollection {
   output: boolean;
   /** Permalink pattern of its documents; Jekyll's default is `/:collection/:path:output_ext`. */
   permalink?: string | undefined;
+  /** Front-matter key its documents are ordered by (`sort_by`); by date, then path, when unset. */
+  sortBy?: string | undefined;
 }
 
 /** The normalised site configuration. */

@@ -14,6 +14,12 @@ export interface Document {
   collection: string;
   /** Path of the source file relative to the site folder (`_posts/2023-12-14-opentofu.md`). */
   sourcePath: string;
+  /**
+   * The document's date: a post's, or a collection document's from its front matter or its
+   * `YYYY-MM-DD-` file name. `undefined` for a page, or a document with neither (Jekyll gives those
+   * the build time; we never depend on the clock).
+   */
+  date?: Date | undefined;
   /** URL-safe name: front-matter `slug`, else from the file name. */
   slug: string;
   title: string;
@@ -72,7 +78,10 @@ export interface Redirect {
 
 /** A file that is not a document; copied to the output unchanged. */
 export interface StaticFile {
-  /** Path relative to the site folder, which is also its output path. */
+  /**
+   * Output path, relative to the output folder: the file's path in the site folder, or for a file of
+   * a collection (one without front matter) its place under the collection's permalink.
+   */
   path: string;
   /** Absolute path on disk. */
   absolutePath: string;

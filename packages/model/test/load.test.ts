@@ -174,7 +174,7 @@ describe('Jekyll filters in Liquid', () => {
 });
 
 describe('loadBlog reports every problem with file, line and field', () => {
-  test('bad front matter, a broken Liquid tag and a duplicate permalink, all in one run', async () => {
+  test('bad front matter and a broken Liquid tag, all in one run', async () => {
     const dir = copyFixture();
     writeFileSync(join(dir, '_posts/2023-01-01-bad-date.md'), '---\ntitle: Bad date\ndate: 14/12/2023\n---\nBody\n');
     writeFileSync(join(dir, '_posts/2023-01-02-bad-published.md'), '---\ntitle: x\n\npublished: maybe\n---\nBody\n');
@@ -205,7 +205,22 @@ describe('loadBlog reports every problem with file, line and field', () => {
       expect.stringMatching(
         /^\[@blog\/model\] _posts\/2023-01-04-bad-link\.md:6: Liquid: `\{% post_url 2019-01-01-missing %\}`: expected the file name of a post/,
       ),
-      '[@blog/model] about.md:4: `permalink`: `/about/index.html` is also written by about-copy.md:3; give one of them another `permalink`',
     ]);
+  });
+
+  test('two pages with one permalink: the one Jekyll writes last is kept, and a warning names both', async () => {
+    const dir = copyFixture();
+    writeFileSync(join(dir, 'about-copy.md'), '---\ntitle: Copy\npermalink: /about/\n---\nDuplicate.\n');
+    const blog = await loadBlog(dir, { now });
+    expect(blog.pages.filter((page) => page.permalink === '/about/').map((page) => page.sourcePath)).toEqual([
+      'about.md',
+    ]);
+    expect(blog.warnings).toContainEqual({
+      file: 'about.md',
+      line: 4,
+      field: 'permalink',
+      message:
+        '`/about/index.html` is written by about-copy.md:3 and about.md:4; the last one is kept, as Jekyll writes it last: give the others another `permalink`',
+    });
   });
 });

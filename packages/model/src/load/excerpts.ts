@@ -1,7 +1,8 @@
 /**
  * Phase: the excerpt of every post, cut from its body after Liquid: the
  * front matter's `excerpt` when set, else the body up to the separator
- * (`excerpt_separator` of the post, else of the site).
+ * (`excerpt_separator` of the post, else of the site; the whole body when
+ * a separator set there is missing, as Jekyll does).
  */
 import { cutExcerpt } from '../excerpt.js';
 import type { LoadState } from './state.js';
@@ -10,7 +11,8 @@ export function cutExcerpts(state: LoadState): LoadState {
   for (const { source, document, post } of state.entries) {
     if (!post) continue;
     const fm = source.frontMatter;
-    const cut = cutExcerpt(document.body, fm.excerpt_separator ?? state.site.excerptSeparator);
+    const chosen = fm.excerpt_separator ?? state.site.config.excerpt_separator;
+    const cut = cutExcerpt(document.body, fm.excerpt_separator ?? state.site.excerptSeparator, chosen === undefined);
     post.excerpt = fm.excerpt ?? cut.excerpt;
     post.hasMore = fm.excerpt !== undefined ? document.body.trim() !== '' : cut.hasMore;
   }

@@ -1,6 +1,12 @@
-/** Phase: reads `_data/` (`.yml`, `.yaml`, `.json`, in folders too) into `site.data`. */
+/**
+ * Phase: reads `_data/` (`.yml`, `.yaml`, `.json`, `.csv`, `.tsv`, in folders
+ * too) into `site.data`. A CSV or TSV file is a list of rows keyed by its
+ * header line, every value a string, as Ruby's `CSV.read(headers: true)`
+ * gives Jekyll.
+ */
 import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { listFolder } from '../walk.js';
 import { readYamlValue } from '../yaml.js';
 import type { LoadState } from './state.js';
@@ -22,7 +28,25 @@ function readDataFile(state: LoadState, file: string): { value: unknown } | unde
     state.problems.push(...loaded.problems);
     return { value: loaded.value };
   }
-  state.warnings.push({ file, message: 'not read: `_data` files are read when they are `.yml`, `.yaml` or `.json`' });
+  if (ext === '.csv' || ext === '.tsv') {
+    try {
+      const rows = parseCsv(text(), {
+        columns: true,
+        delimiter: ext === '.tsv' ? '\t' : ',',
+        skip_empty_lines: true,
+        bom: true,
+      }) as Record<string, string>[];
+      return { value: rows };
+    } catch (error) {
+      const err = error as Error & { lines?: number };
+      state.problems.push({ file, line: err.lines, message: `invalid ${ext.slice(1).toUpperCase()}: ${err.message}` });
+      return undefined;
+    }
+  }
+  state.warnings.push({
+    file,
+    message: 'not read: `_data` files are read when they are `.yml`, `.yaml`, `.json`, `.csv` or `.tsv`',
+  });
   return undefined;
 }
 

@@ -29,7 +29,7 @@ export function readPage(state: LoadState, file: string): void {
   const source = readSource(state, file, 'pages');
   if (!source) return;
   const fm = source.frontMatter;
-  const outputExt = outputExtOf(file);
+  const outputExt = outputExtOf(file, state.markdownExtensions);
   const base = basename(file, extname(file));
   const dir = posix.dirname(file) === '.' ? '' : posix.dirname(file);
   const pattern = fm.permalink ?? pagePattern(state.site.permalink, base, outputExt);
@@ -39,7 +39,7 @@ export function readPage(state: LoadState, file: string): void {
     source,
     kind: 'page',
     document: documentOf(state, source, { collection: 'pages', slug: fm.slug ?? base, title, permalink, outputExt }),
-    page: { nav: title !== '' && formatOf(file) !== 'other' && fm.redirect_to === undefined },
+    page: { nav: title !== '' && formatOf(file, state.markdownExtensions) !== 'other' && fm.redirect_to === undefined },
   });
 }
 

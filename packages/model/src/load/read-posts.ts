@@ -86,7 +86,7 @@ export function readPost(state: LoadState, file: string, categoriesFromPath: str
   const slug = fm.slug ?? fileSlug;
   const categories = unique([...categoriesFromPath, ...(fm.categories ?? []), ...(fm.category ? [fm.category] : [])]);
   const tags = unique([...(fm.tags ?? []), ...(fm.tag ? [fm.tag] : [])]);
-  const outputExt = outputExtOf(file);
+  const outputExt = outputExtOf(file, state.markdownExtensions);
   const timeZone = state.site.timezone;
   const permalink = fillPermalink(
     fm.permalink ?? permalinkPattern(state.site.permalink),
@@ -116,12 +116,16 @@ export function readPost(state: LoadState, file: string, categoriesFromPath: str
 }
 
 export function readPosts(state: LoadState): LoadState {
+  const dir = state.collectionsDir;
   for (const folder of state.postFolders) {
-    const categories = folder.split('/').slice(0, -1);
+    // With `collections_dir`, posts are read below it only, and its folders are not categories.
+    if (dir && !folder.startsWith(`${dir}/`)) continue;
+    const categories = (dir ? folder.slice(dir.length + 1) : folder).split('/').slice(0, -1);
     for (const file of listFolder(state.root, folder)) readPost(state, file, categories, false);
   }
-  if (existsSync(join(state.root, '_drafts'))) {
-    for (const file of listFolder(state.root, '_drafts')) {
+  const drafts = dir ? `${dir}/_drafts` : '_drafts';
+  if (existsSync(join(state.root, drafts))) {
+    for (const file of listFolder(state.root, drafts)) {
       if (state.showDrafts) readPost(state, file, [], true);
       else state.skipped.push({ file, reason: 'a draft; build with drafts to publish it' });
     }

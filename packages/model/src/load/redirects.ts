@@ -9,7 +9,13 @@ import { absoluteUrl } from './source.js';
 import type { LoadState } from './state.js';
 
 export function resolveRedirects(state: LoadState): LoadState {
-  for (const { source, document } of state.entries) {
+  // jekyll-redirect-from makes the redirects of pages first, then those of documents: on a shared
+  // path the later one is written last, and wins (see claim.ts).
+  const ordered = [
+    ...state.entries.filter((entry) => entry.kind === 'page'),
+    ...state.entries.filter((entry) => entry.kind !== 'page'),
+  ];
+  for (const { source, document } of ordered) {
     const target = source.frontMatter.redirect_to;
     if (target) {
       document.redirectTo = isAbsoluteUrl(target) ? target : absoluteUrl(state, `/${target.replace(/^\/+/, '')}`);

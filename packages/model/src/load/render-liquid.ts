@@ -4,8 +4,10 @@
  * Jekyll's `site` and `page` variables. A Liquid error is a problem with
  * the file and line of the tag.
  */
+import { posix } from 'node:path';
 import { cutExcerpt } from '../excerpt.js';
 import { createLiquid, hasLiquid } from '../liquid.js';
+import type { Problem } from '../problems.js';
 import type { Entry, LoadState } from './state.js';
 
 /** Liquid's view of a document (`page`, and each item of `site.posts`). */
@@ -18,7 +20,7 @@ export function documentDrop(state: LoadState, entry: Entry): Record<string, unk
     id: document.permalink.replace(/\.html$/, ''),
     slug: document.slug,
     path: document.sourcePath,
-    date: post?.date,
+    date: post?.date ?? document.date,
     tags: post?.tags ?? [],
     categories: post?.categories ?? [],
     excerpt: cutExcerpt(document.body, state.site.excerptSeparator).excerpt,
@@ -71,6 +73,22 @@ function liquidProblem(entry: Entry, error: unknown) {
   return { file: entry.document.sourcePath, line, message: `Liquid: ${message}` };
 }
 
+// `{{ value | }}`: a filter with no name. Jekyll's lax Liquid warns and renders the output as
+// nothing; liquidjs renders it as nothing too, silently.
+const emptyFilter = /\{\{-?[^{}]*\|\s*-?\}\}/g;
+const rawBlock = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
+
+/** Warnings for the Liquid Jekyll tolerates with a warning, with their lines. */
+function laxWarnings(entry: Entry): Problem[] {
+  const { body, bodyLine, sourcePath } = entry.document;
+  const text = body.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' '));
+  return Array.from(text.matchAll(emptyFilter), (match) => ({
+    file: sourcePath,
+    line: bodyLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0),
+    message: `Liquid: \`${match[0]}\` has a filter with no name; rendered as nothing, as Jekyll does`,
+  }));
+}
+
 export function renderLiquid(state: LoadState): LoadState {
   // The engine and the site's view are built once, and only if some document uses Liquid.
   let liquid: ReturnType<typeof createLiquid> | undefined;
@@ -79,12 +97,14 @@ export function renderLiquid(state: LoadState): LoadState {
     const { document, source } = entry;
     if (source.frontMatter.render_with_liquid === false || !hasLiquid(document.body)) continue;
     liquid ??= createLiquid(state.root, state.site, state.index, state.now);
+    state.warnings.push(...laxWarnings(entry));
     try {
       site ??= siteDrop(state);
       document.body = liquid.parseAndRenderSync(document.body, {
         site,
         page: documentDrop(state, entry),
         __format: document.format,
+        __dir: posix.dirname(document.sourcePath) === '.' ? '' : posix.dirname(document.sourcePath),
       });
     } catch (error) {
       state.problems.push(liquidProblem(entry, error));

@@ -2,14 +2,16 @@
  * The one state every phase of the loader reads and adds to. Each field
  * says which phase fills it; nothing else is shared between phases.
  */
-import { readSiteConfig } from '../config.js';
+import { findSiteConfig, readSiteConfig } from '../config.js';
 import type { LiquidSiteIndex } from '../liquid.js';
 import { BlogSourceError, type Problem } from '../problems.js';
 import type { FrontMatter } from '../schema.js';
 import type { Site } from '../site.js';
 import type { Blog, Document, Page, Post, Redirect, StaticFile } from '../types.js';
 import type { YamlResult } from '../yaml.js';
+import { readDefaultSets, type DefaultSet } from './defaults.js';
 import { themeFiles, type LoadOptions } from './options.js';
+import { markdownExtensionsOf } from './source.js';
 
 /** What Jekyll calls a document's type, which front-matter defaults are scoped by. */
 export type SourceType = 'posts' | 'drafts' | 'pages' | (string & {});
@@ -22,6 +24,11 @@ export interface Source {
   /** The front matter as written, with the defaults applied, before validation. */
   data: Record<string, unknown>;
   yaml: YamlResult | undefined;
+  /**
+   * Top-level keys written as an unquoted YAML timestamp with seconds and no offset
+   * (`date: 2024-04-01 23:30:00`): Psych reads those as UTC, not as the site's wall time.
+   */
+  utcTimestamps: ReadonlySet<string>;
   body: string;
   bodyLine: number;
 }
@@ -31,7 +38,7 @@ export interface Entry {
   source: Source;
   document: Document;
   kind: 'post' | 'page' | 'collection';
-  post?: Omit<Post, keyof Document>;
+  post?: Omit<Post, Exclude<keyof Document, 'date'>>;
   page?: Omit<Page, keyof Document>;
 }
 
@@ -45,6 +52,14 @@ export interface LoadState {
   showDrafts: boolean;
   /** Updated dates from git for posts without one in front matter (see git-dates.ts). */
   gitDates: boolean;
+  /** `defaults` of `_config.yml`: the valid sets, in order. */
+  defaults: DefaultSet[];
+  /** `collections_dir` of `_config.yml`, without slashes at either end; `''` when unset. */
+  collectionsDir: string;
+  /** The encoding sources are read in (`encoding`, default `utf-8`), as `TextDecoder` names it. */
+  encoding: string;
+  /** Extensions of Markdown sources (`markdown_ext`). */
+  markdownExtensions: ReadonlySet<string>;
   /** Site files the theme generates itself. */
   replaced: ReadonlySet<string>;
   /** Problems that fail the load (thrown together by the claim phase). */
@@ -72,6 +87,22 @@ export interface LoadState {
   redirects: Redirect[];
 }
 
+/** The site's `encoding` (Ruby's names, `bom|utf-8` too) as a `TextDecoder` label; an unknown one is a warning. */
+function encodingOf(value: unknown, file: string, warnings: Problem[]): string {
+  if (typeof value !== 'string' || value.trim() === '') return 'utf-8';
+  const label = value
+    .trim()
+    .toLowerCase()
+    .replace(/^bom\|/, '');
+  if (/^(iso-?8859-1|latin-?1|l1)$/.test(label)) return label;
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    warnings.push({ file, field: 'encoding', message: `unknown encoding \`${value}\`; reading sources as UTF-8` });
+    return 'utf-8';
+  }
+}
+
 /**
  * The state before any phase: the site's configuration read (a bad
  * `_config.yml` throws here) and the options resolved against it.
@@ -80,6 +111,10 @@ export interface LoadState {
  */
 export function createState(root: string, options: LoadOptions = {}): LoadState {
   const site = readSiteConfig(root);
+  const configFile = findSiteConfig(root)?.file ?? '_config.yml';
+  const { sets, warnings } = readDefaultSets(site.config.defaults, configFile);
+  const collectionsDir =
+    typeof site.config.collections_dir === 'string' ? site.config.collections_dir.replace(/^\/+|\/+$/g, '') : '';
   return {
     root,
     site,
@@ -87,9 +122,13 @@ export function createState(root: string, options: LoadOptions = {}): LoadState 
     showFuture: options.future ?? site.future,
     showDrafts: options.drafts ?? site.showDrafts,
     gitDates: options.gitDates ?? false,
+    defaults: sets,
+    collectionsDir,
+    encoding: encodingOf(site.config.encoding, configFile, warnings),
+    markdownExtensions: markdownExtensionsOf(site.config.markdown_ext),
     replaced: new Set(options.replacedFiles ?? themeFiles),
     problems: [],
-    warnings: [],
+    warnings,
     skipped: [],
     files: [],
     postFolders: [],

@@ -47,3 +47,27 @@ test("renderLiquid: 'now' and 'today' are the build time (site.time) in every da
   // The phase tests build at 2026-01-01T00:00:00Z (site.ts), in the site's time zone (UTC by default).
   expect(state.entries[0]!.document.body).toBe('2026-01-01 00:00 2026-01-01T00:00:00+00:00 2026 Feb 1\n');
 });
+
+test('renderLiquid: include_relative, post_url below baseurl, size of a hash, and a lax warning with its line', () => {
+  const state = renderLiquid(
+    read({
+      '_config.yml': 'baseurl: /notes\n',
+      '_posts/2024-02-01-vlans.md': '---\ntags: [a, b]\n---\nVLANs.\n',
+      'guide/index.md':
+        '---\ntitle: Guide\n---\n{% include_relative parts/step.md %}\n{{ site.tags | size }} tags\n\n{{ oops | }}\n{% raw %}{{ kept | }}{% endraw %}\n',
+      'guide/parts/step.md': 'Read [the post]({% post_url 2024-02-01-vlans %}) in {{ page.title }}.',
+    }),
+  );
+  expect(state.problems).toEqual([]);
+  const guide = state.entries.find((entry) => entry.document.sourcePath === 'guide/index.md')!;
+  expect(guide.document.body).toBe(
+    'Read [the post](/notes/2024/02/01/vlans.html) in Guide.\n2 tags\n\n\n{{ kept | }}\n',
+  );
+  expect(state.warnings).toEqual([
+    {
+      file: 'guide/index.md',
+      line: 7,
+      message: 'Liquid: `{{ oops | }}` has a filter with no name; rendered as nothing, as Jekyll does',
+    },
+  ]);
+});
