@@ -160,5 +160,6 @@ describe('the search page merges the parts of the index', () => {
     const result = page.locator('.pagefind-ui__result-link').first();
     await result.waitFor({ timeout: 15_000 });
     expect(await result.getAttribute('href')).toBe(url);
-  });
+    // Chromium's start and Pagefind's WebAssembly take seconds on a busy machine: no time limit of 5 s.
+  }, 120_000);
 });

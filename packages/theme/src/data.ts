@@ -8,55 +8,10 @@ import { createHash } from 'node:crypto';
 import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
-import {
-  loadBlog,
-  paginate,
-  postIndex,
-  tagIndex,
-  type Blog,
-  type Document,
-  type Pagination,
-  type Post,
-  type TagEntry,
-} from '@blog/model';
+import { loadBlog, paginate, postIndex, tagIndex, type Blog, type Document, type Post } from '@blog/model';
+import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { currentBuild } from './shared.js';
-
-export interface SiteData {
-  blog: Blog;
-  config: typeof config;
-  /** Rendering of every post, page and collection document, by source path. */
-  rendered: Map<string, RenderResult>;
-  home: Pagination<Post>[];
-  tags: TagEntry<Post>[];
-  /** The URL slug of each tag, by name. */
-  tagSlugs: Map<string, string>;
-  /** Pages in the site navigation, in `header_pages` order when the site sets it. */
-  nav: { title: string; href: string }[];
-  /** Whether the theme's own `/archive/` is shown (the site has no archive of its own). */
-  themeArchive: boolean;
-  /** Where the archive is: the site's own archive page, else the theme's. */
-  archiveHref: string;
-  /** The search index's Pagefind bundles (see search.ts): the main one, then those it merges. */
-  searchBundles: string[];
-  /** The site's own favicon when it has one, else the theme's `/favicon.svg`. */
-  favicon: { href: string; type: string };
-  related(post: Post): Post[];
-  adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
-  /** The feed model of the blog, or of one tag; built once each. */
-  feed(tag?: string): Promise<Feed>;
-  /** A site path with the base URL: `/about/` → `/blog/about/`. */
-  href(path: string): string;
-  /** An absolute URL of a site path. */
-  absolute(path: string): string;
-  /**
-   * The `cacheKey` of a page for Astro's incremental builds: a digest of the site-wide data every page
-   * shows (site config, navigation, theme options) and of `value`, the data of the page, in which each
-   * post or page stands for all of it: front matter, rendered HTML, the URLs of its tags. Astro reuses
-   * a page from the previous build while its key and its code are unchanged.
-   */
-  cacheKey(value: unknown): string;
-}
 
 let data: Promise<SiteData> | undefined;
 
@@ -213,3 +168,4 @@ function faviconOf(blog: Blog, href: (path: string) => string): { href: string; 
   if (!own) return { href: href('/favicon.svg'), type: 'image/svg+xml' };
   return { href: href(`/${own.path}`), type: iconTypes[own.path.split('.').pop()!]! };
 }
+export type { SiteData } from './props.js';

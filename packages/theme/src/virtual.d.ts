@@ -1,5 +1,5 @@
 declare module 'virtual:@blog/theme/config' {
-  import type { ResolvedThemeConfig } from './options.js';
+  import type { ResolvedThemeConfig } from './user-config.js';
   const config: ResolvedThemeConfig;
   export default config;
 }
