@@ -56,3 +56,39 @@ describe('resolveThemeConfig: one schema for the options', () => {
     expect(message).toContain('`components.Sidebar`: no such component; expected one of Head, Header, Footer');
   });
 });
+
+describe('unknown options', () => {
+  const message = (options: unknown) => {
+    try {
+      resolveThemeConfig(options as never, '/site');
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected an error');
+  };
+
+  test('a misspelt option is an error naming the closest valid one', () => {
+    expect(message({ sourc: './blog' })).toContain('`sourc`: unknown option; did you mean `source`?');
+    expect(message({ feedlimit: 5 })).toContain('`feedlimit`: unknown option; did you mean `feedLimit`?');
+    expect(message({ strings: { readmore: 'more' } })).toContain(
+      '`strings.readmore`: unknown option; did you mean `strings.readMore`?',
+    );
+    expect(message({ search: { partsize: 5 } })).toContain(
+      '`search.partsize`: unknown option; did you mean `search.partSize`?',
+    );
+  });
+
+  test('a key close to none gets the list of valid ones, no guess', () => {
+    const text = message({ colourScheme: 'dark' });
+    expect(text).toContain('`colourScheme`: unknown option (valid: source, drafts, future, markdown');
+    expect(text).not.toContain('did you mean');
+  });
+
+  test('through the integration: the error is thrown when Astro sets it up', async () => {
+    const { default: blog } = await import('../src/index.ts');
+    const setup = blog({ sourc: './blog' } as never).hooks['astro:config:setup']!;
+    expect(() => setup({ config: { root: new URL('file:///site/') } } as never)).toThrow(
+      '`sourc`: unknown option; did you mean `source`?',
+    );
+  });
+});
