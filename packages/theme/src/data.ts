@@ -12,6 +12,7 @@ import { loadBlog, paginate, postIndex, tagIndex, type Blog, type Document, type
 import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { currentBuild } from './shared.js';
+import { withSiteUrl } from './site-url.js';
 
 let data: Promise<SiteData> | undefined;
 
@@ -22,7 +23,10 @@ export function getSiteData(): Promise<SiteData> {
 }
 
 async function build(): Promise<SiteData> {
-  const blog = await loadBlog(config.source, { drafts: config.drafts, future: config.future });
+  const blog = withSiteUrl(
+    await loadBlog(config.source, { drafts: config.drafts, future: config.future }),
+    config.siteUrl,
+  );
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
   const documents: Document[] = [

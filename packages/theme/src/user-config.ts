@@ -137,6 +137,12 @@ export type ThemeOptions = z.input<typeof ThemeConfigSchema>;
 /** The options with every default filled in: what the theme's routes read (from a virtual module). */
 export type ResolvedThemeConfig = z.output<typeof ThemeConfigSchema>;
 
+/** What the routes read: the resolved options, and the site URL to use when `_config.yml` has none. */
+export type RouteConfig = ResolvedThemeConfig & {
+  /** Astro's `site`, or the dev server's address, when `_config.yml` has no `url` (see site-url.ts). */
+  siteUrl?: string | undefined;
+};
+
 /** The keys valid at each path of the options, for the hint of an unknown key. */
 const validKeys: Record<string, readonly string[]> = {
   '': Object.keys(ThemeConfigSchema.in.shape),

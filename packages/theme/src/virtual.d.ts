@@ -1,6 +1,6 @@
 declare module 'virtual:@blog/theme/config' {
-  import type { ResolvedThemeConfig } from './user-config.js';
-  const config: ResolvedThemeConfig;
+  import type { RouteConfig } from './user-config.js';
+  const config: RouteConfig;
   export default config;
 }
 

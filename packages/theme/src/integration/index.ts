@@ -4,14 +4,15 @@
  * build-output.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadBlog, parseSiteConfig } from '@blog/model';
 import { linkBack, type HtmlFile } from '../html-files.js';
 import { indexSearch } from '../search-index.js';
 import { currentBuild, setBuild, type Build } from '../shared.js';
-import { resolveThemeConfig, type ResolvedThemeConfig, type ThemeOptions } from '../user-config.js';
+import { missingUrlMessage } from '../site-url.js';
+import { resolveThemeConfig, type RouteConfig, type ThemeOptions } from '../user-config.js';
 import { finishBuild, reportedFiles } from './build-output.js';
 import { serveBlog } from './dev-server.js';
 import { themeSource, themeVitePlugin } from './vite-plugin.js';
@@ -37,7 +38,8 @@ const routes = [
  * @throws Error (in `astro:config:setup`) listing every wrong option
  */
 export default function blog(options: ThemeOptions = {}): AstroIntegration {
-  let config: ResolvedThemeConfig;
+  let config: RouteConfig;
+  let devUrl = false;
   let started = 0;
   let outDir = '';
   let keepOutput = false;
@@ -45,7 +47,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
   return {
     name: '@blog/theme',
     hooks: {
-      'astro:config:setup': ({ config: astroConfig, updateConfig, injectRoute, addWatchFile, logger }) => {
+      'astro:config:setup': ({ command, config: astroConfig, updateConfig, injectRoute, addWatchFile, logger }) => {
         const root = fileURLToPath(astroConfig.root);
         config = resolveThemeConfig(options, root);
         const configFile = ['_config.yml', '_config.yaml']
@@ -53,8 +55,19 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           .find((path) => existsSync(path));
         if (configFile) addWatchFile(configFile);
         const site = parseSiteConfig(configFile ? readFileSync(configFile, 'utf8') : '', configFile ?? '_config.yml');
-        if (!site.url && !astroConfig.site) {
-          logger.warn('`url` is not set in _config.yml: canonical links, feeds and the sitemap need it.');
+        if (!site.url) {
+          const configName = configFile ? relative(root, configFile) : '_config.yml';
+          if (astroConfig.site) {
+            config.siteUrl = astroConfig.site;
+          } else if (command === 'build') {
+            throw new Error(missingUrlMessage(configName));
+          } else if (command === 'dev') {
+            devUrl = true;
+            config.siteUrl = `http://${typeof astroConfig.server.host === 'string' ? astroConfig.server.host : 'localhost'}:${astroConfig.server.port}`;
+            logger.warn(
+              `\`url\` is not set in ${configName}: pages use the dev server's address (${config.siteUrl}); \`astro build\` needs it set.`,
+            );
+          }
         }
         const overrides = new Map<string, string>();
         for (const [name, path] of Object.entries(config.components)) {
@@ -84,6 +97,11 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
       },
 
       'astro:server:setup': ({ server }) => serveBlog(server, config.source),
+
+      'astro:server:start': ({ address }) => {
+        // The port Astro took (another when the configured one is busy); the routes read it on first use.
+        if (devUrl) config.siteUrl = config.siteUrl!.replace(/:\d+$/, `:${address.port}`);
+      },
 
       'astro:config:done': ({ config: astroConfig }) => {
         outDir = fileURLToPath(astroConfig.outDir);

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ResolvedThemeConfig } from '../user-config.js';
+import type { RouteConfig } from '../user-config.js';
 
 /** The theme's `src/` folder. */
 export const themeSource = fileURLToPath(new URL('../', import.meta.url));
@@ -17,10 +17,10 @@ const contentPackages = ['@blog/model', '@blog/markdown', '@blog/feed'];
 /**
  * The plugin; exported for tests that render the theme's components outside a site.
  *
- * @param config the resolved options (see `resolveThemeConfig`)
+ * @param config the resolved options (see `resolveThemeConfig`), read when the routes first load it
  * @param overrides the site's components, by name: absolute paths
  */
-export function themeVitePlugin(config: ResolvedThemeConfig, overrides: ReadonlyMap<string, string> = new Map()) {
+export function themeVitePlugin(config: RouteConfig, overrides: ReadonlyMap<string, string> = new Map()) {
   // The content packages are plain Node ESM with native parsers and worker threads: they are loaded as
   // they are, never bundled, from where the theme itself finds them (with pnpm, a site that depends on
   // the theme alone cannot resolve them by name).
