@@ -32,6 +32,10 @@ export const StringsSchema = z.strictObject({
   menu: z.string().default('Menu'),
   search: z.string().default('Search'),
   searchLabel: z.string().default('Search the blog'),
+  /** Said on the search page by `astro dev`, which has no search index. */
+  searchInDev: z
+    .string()
+    .default('The search index is made by `astro build`: to search, run `astro build` then `astro preview`.'),
   notFoundTitle: z.string().default('Page not found'),
   notFoundText: z.string().default('There is no page at this address. Try the archive or the search.'),
   subscribe: z.string().default('Subscribe'),

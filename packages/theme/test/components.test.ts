@@ -133,3 +133,14 @@ describe('customising the theme', () => {
     ).toThrow('`components.Sidebar`: no such component; expected one of Head, Header, Footer');
   });
 });
+
+describe('the search page', () => {
+  test('in the dev server (no index), says that `astro build` makes the index instead of loading a missing one', async () => {
+    expect(import.meta.env.DEV).toBe(true);
+    const html = await render(Page, { entry: { kind: 'search' }, path: '/search/' });
+    expect(html).toContain(
+      '<p class="search-in-dev">The search index is made by `astro build`: to search, run `astro build` then `astro preview`.</p>',
+    );
+    expect(html).not.toContain('pagefind-ui.js');
+  });
+});
