@@ -8,3 +8,6 @@ declare module 'virtual:@blog/theme/components/*' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+/** The site's `customCss` stylesheets, imported in order. */
+declare module 'virtual:@blog/theme/custom-css' {}

@@ -4,10 +4,11 @@
  * and from plain Node.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -115,8 +116,25 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     );
     writeFileSync(
       join(project, 'astro.config.mjs'),
-      "import { defineConfig } from 'astro/config';\nimport blog from '@blog/theme';\n\nexport default defineConfig({ integrations: [blog({ source: './content', search: false })] });\n",
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import blog from '@blog/theme';",
+        '',
+        'export default defineConfig({',
+        '  integrations: [',
+        '    blog({',
+        "      source: './content',",
+        '      search: false,',
+        "      customCss: ['./src/styles/custom.css'],",
+        "      components: { Header: './src/components/Header.astro', PostMeta: './src/components/PostMeta.astro' },",
+        '    }),',
+        '  ],',
+        '});',
+      ].join('\n'),
     );
+    // A plain `:root` rule of the site's own stylesheet, as the theme's README says.
+    mkdirSync(join(project, 'src/styles'), { recursive: true });
+    writeFileSync(join(project, 'src/styles/custom.css'), ':root {\n  --blog-color-accent: rgb(1, 2, 3);\n}\n');
     writeFileSync(
       join(project, 'content/_config.yml'),
       'title: Reused Theme\nurl: https://reused.example\npaginate: 2\nemail: me@reused.example\n',
@@ -163,6 +181,15 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
       ].join('\n'),
     );
     pnpm(['install', '--no-frozen-lockfile'], project);
+    // Components copied from the theme, as its README says: unchanged but for a class that shows they are used.
+    mkdirSync(join(project, 'src/components'), { recursive: true });
+    const components = join(project, 'node_modules/@blog/theme/src/components');
+    const header = readFileSync(join(components, 'Header.astro'), 'utf8');
+    writeFileSync(
+      join(project, 'src/components/Header.astro'),
+      header.replace('class="site-header"', 'class="site-header copied-header"'),
+    );
+    copyFileSync(join(components, 'PostMeta.astro'), join(project, 'src/components/PostMeta.astro'));
     execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: project,
       env,
@@ -218,6 +245,66 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
       },
     ]);
     expect(collections.pages).toEqual(['/about/']);
+  });
+
+  test('customCss: a plain `:root` rule of the site wins over the theme’s, in light and dark mode (Chromium)', async () => {
+    const dist = join(project, 'dist');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ colorScheme });
+        // The built folder, served as a static host would, without a server.
+        await page.route('http://blog.test/**', (route) => {
+          const path = new URL(route.request().url()).pathname;
+          return route.fulfill({ path: join(dist, path.endsWith('/') ? `${path}index.html` : path) });
+        });
+        await page.goto('http://blog.test/');
+        const accent = await page.evaluate(() => ({
+          border: getComputedStyle(document.querySelector('.site-header')!).borderTopColor,
+          title: getComputedStyle(document.querySelector('.site-title')!).color,
+        }));
+        expect(accent, colorScheme).toEqual({ border: 'rgb(1, 2, 3)', title: 'rgb(1, 2, 3)' });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('components copied from the theme build unchanged in the site’s src/', () => {
+    const home = readFileSync(join(project, 'dist/index.html'), 'utf8');
+    expect(home).toContain('class="site-header copied-header"');
+    // The copied Header's menu (NavItems, from the theme by its public name) and the copied PostMeta's dates.
+    expect(home).toMatch(/<details class="site-nav__menu">.*<a href="\/about\/">About<\/a>/s);
+    expect(home).toContain('<time class="dt-published" datetime="2024-03-30T00:00:00.000Z">Mar 30, 2024</time>');
+  });
+
+  test('a misspelt option stops the build, naming the closest valid one', () => {
+    const config = join(project, 'astro.misspelt.config.mjs');
+    writeFileSync(
+      config,
+      "import { defineConfig } from 'astro/config';\nimport blog from '@blog/theme';\nexport default defineConfig({ integrations: [blog({ sourc: './content' })] });\n",
+    );
+    let output = '';
+    try {
+      execFileSync(
+        process.execPath,
+        [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.misspelt.config.mjs'],
+        {
+          cwd: project,
+          env,
+          stdio: 'pipe',
+          encoding: 'utf8',
+        },
+      );
+    } catch (error) {
+      const failure = error as { stdout: string; stderr: string };
+      output = failure.stdout + failure.stderr;
+    }
+    expect(output).toContain('`sourc`: unknown option; did you mean `source`?');
   });
 
   test('installed the packages as files, not workspace links', () => {

@@ -69,6 +69,15 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
             );
           }
         }
+        // The site's stylesheets: files relative to the project, or packages (`@fontsource/inter`).
+        config.customCss = config.customCss.map((file, index) => {
+          if (!/^\.{0,2}\//.test(file)) return file;
+          const path = resolve(root, file);
+          if (!existsSync(path)) {
+            throw new Error(`[@blog/theme] \`customCss[${index}]\`: ${file} does not exist (looked for ${path})`);
+          }
+          return path;
+        });
         const overrides = new Map<string, string>();
         for (const [name, path] of Object.entries(config.components)) {
           if (path) overrides.set(name, resolve(root, path));

@@ -1,7 +1,10 @@
 /**
  * The Vite plugin behind the theme's virtual modules: its resolved options
  * (`virtual:@blog/theme/config`) and its replaceable components
- * (`virtual:@blog/theme/components/<Name>`, the site's own when it gives one).
+ * (`virtual:@blog/theme/components/<Name>`, the site's own when it gives one),
+ * and the site's stylesheets (`virtual:@blog/theme/custom-css`, imported by
+ * the layout after the theme's own, so the site's rules come later in the
+ * cascade and win over the theme's at equal specificity).
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +14,7 @@ import type { RouteConfig } from '../user-config.js';
 export const themeSource = fileURLToPath(new URL('../', import.meta.url));
 
 const configModule = 'virtual:@blog/theme/config';
+const customCssModule = 'virtual:@blog/theme/custom-css';
 const componentPrefix = 'virtual:@blog/theme/components/';
 const contentPackages = ['@blog/model', '@blog/markdown', '@blog/feed'];
 
@@ -32,6 +36,7 @@ export function themeVitePlugin(config: RouteConfig, overrides: ReadonlyMap<stri
       const path = external.get(id);
       if (path) return { id: path, external: true };
       if (id === configModule) return `\0${configModule}`;
+      if (id === customCssModule) return `\0${customCssModule}`;
       if (id.startsWith(componentPrefix)) {
         const name = id.slice(componentPrefix.length);
         return overrides.get(name) ?? join(themeSource, 'components', `${name}.astro`);
@@ -40,6 +45,8 @@ export function themeVitePlugin(config: RouteConfig, overrides: ReadonlyMap<stri
     },
     load(id: string) {
       if (id === `\0${configModule}`) return `export default ${JSON.stringify(config)};`;
+      if (id === `\0${customCssModule}`)
+        return config.customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n');
       return undefined;
     },
   };
