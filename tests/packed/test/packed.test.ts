@@ -307,6 +307,35 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     expect(output).toContain('`sourc`: unknown option; did you mean `source`?');
   });
 
+  test('a build that fails while rendering leaves no `.prerender/` bundle in the output folder', () => {
+    writeFileSync(join(project, 'src/components/Broken.astro'), "---\nthrow new Error('a broken footer');\n---\n");
+    writeFileSync(
+      join(project, 'astro.failing.config.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import blog from '@blog/theme';",
+        'export default defineConfig({',
+        "  outDir: './dist-failed',",
+        "  integrations: [blog({ source: './content', search: false, components: { Footer: './src/components/Broken.astro' } })],",
+        '});',
+      ].join('\n'),
+    );
+    let output = '';
+    try {
+      execFileSync(
+        process.execPath,
+        [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.failing.config.mjs'],
+        { cwd: project, env, stdio: 'pipe', encoding: 'utf8' },
+      );
+    } catch (error) {
+      const failure = error as { stdout: string; stderr: string };
+      output = failure.stdout + failure.stderr;
+    }
+    expect(output).toContain('a broken footer');
+    expect(existsSync(join(project, 'dist-failed'))).toBe(true);
+    expect(readdirSync(join(project, 'dist-failed'))).not.toContain('.prerender');
+  });
+
   test('installed the packages as files, not workspace links', () => {
     const theme = join(project, 'node_modules/@blog/theme');
     expect(readFileSync(join(theme, 'package.json'), 'utf8')).toContain('"name": "@blog/theme"');

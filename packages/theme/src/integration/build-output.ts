@@ -51,9 +51,18 @@ function isCopy(source: string, target: string): boolean {
   }
 }
 
-/** Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro). */
+/**
+ * Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro), and Astro's
+ * log lists that name; one line says where the pages are.
+ */
 export function writeJekyllNames(state: BuildState): void {
-  moveToJekyllNames(state.out, state.config.cacheDir, htmlFiles(state.blog), state.linked, state.kept);
+  const files = htmlFiles(state.blog);
+  moveToJekyllNames(state.out, state.config.cacheDir, files, state.linked, state.kept);
+  if (files.length === 0) return;
+  const [first] = files;
+  state.logger.info(
+    `${files.length} page(s) listed above as \`x/index.html\` are at their Jekyll names \`x.html\`: /${first!.written} is /${first!.target}`,
+  );
 }
 
 /** Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would. */

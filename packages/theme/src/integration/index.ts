@@ -3,7 +3,7 @@
  * hand the dev server to dev-server.ts and the end of a build to
  * build-output.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -44,6 +44,11 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
   let outDir = '';
   let keepOutput = false;
   let linked: HtmlFile[] = [];
+  let prerenderDir = '';
+  // A failed build exits without `astro:build:done`: its `.prerender/` bundle goes with the process.
+  const removePrerender = () => {
+    if (prerenderDir) rmSync(prerenderDir, { recursive: true, force: true });
+  };
   return {
     name: '@blog/theme',
     hooks: {
@@ -112,12 +117,17 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         if (devUrl) config.siteUrl = config.siteUrl!.replace(/:\d+$/, `:${address.port}`);
       },
 
-      'astro:config:done': ({ config: astroConfig }) => {
+      'astro:config:done': ({ config: astroConfig, buildOutput }) => {
         outDir = fileURLToPath(astroConfig.outDir);
+        // Astro renders the pages from a bundle in `.prerender/`, which it removes only when the build succeeds.
+        prerenderDir = fileURLToPath(
+          new URL('./.prerender/', buildOutput === 'server' ? astroConfig.build.server : astroConfig.outDir),
+        );
       },
 
       'astro:build:start': () => {
         started = Date.now();
+        process.once('exit', removePrerender);
         // Reused `x.html` pages where Astro finds them (see html-files.ts), when the output folder is kept.
         linked = keepOutput ? linkBack(outDir, config.cacheDir) : [];
         const build: Build = {
@@ -132,6 +142,7 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
       },
 
       'astro:build:done': async ({ dir, assets, logger }) => {
+        process.off('exit', removePrerender);
         const out = fileURLToPath(dir);
         const build = currentBuild();
         setBuild(undefined);
