@@ -52,9 +52,13 @@ describe('the packed tarballs', () => {
   test('hold what they need and nothing of the workspace', () => {
     const names = readdirSync(tarballs).sort();
     expect(names).toEqual(
-      ['blog-feed-0.0.0.tgz', 'blog-markdown-0.0.0.tgz', 'blog-model-0.0.0.tgz', 'blog-theme-0.0.0.tgz'].map((name) =>
-        expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`)),
-      ),
+      [
+        'blog-create-blog-0.0.0.tgz',
+        'blog-feed-0.0.0.tgz',
+        'blog-markdown-0.0.0.tgz',
+        'blog-model-0.0.0.tgz',
+        'blog-theme-0.0.0.tgz',
+      ].map((name) => expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`))),
     );
     for (const name of names) {
       const listing = execFileSync('tar', ['-tzf', join(tarballs, name)], { encoding: 'utf8' });
@@ -70,7 +74,7 @@ describe('the packed tarballs', () => {
 
   test('publint and arethetypeswrong (esm-only) find no problem', () => {
     const bin = (name: string) => join(root, 'tests/packed/node_modules/.bin', name);
-    for (const name of ['model', 'markdown', 'feed', 'theme']) {
+    for (const name of ['model', 'markdown', 'feed', 'theme', 'create-blog']) {
       const output = execFileSync(
         process.execPath,
         [bin('publint').replace(/\.bin\/publint$/, 'publint/src/cli.js'), join(root, 'packages', name)],
@@ -340,6 +344,58 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     const theme = join(project, 'node_modules/@blog/theme');
     expect(readFileSync(join(theme, 'package.json'), 'utf8')).toContain('"name": "@blog/theme"');
     expect(existsSync(join(theme, 'test'))).toBe(false);
+  });
+});
+
+describe('the starter: `pnpm create @blog/blog` from its tarball', () => {
+  const runner = join(work, 'create');
+  const project = join(runner, 'field-notes');
+  beforeAll(() => {
+    // What `pnpm create @blog/blog field-notes` does: install @blog/create-blog, run its bin.
+    mkdirSync(runner);
+    writeFileSync(
+      join(runner, 'package.json'),
+      JSON.stringify({ name: 'runner', private: true, dependencies: { '@blog/create-blog': tarball('create-blog') } }),
+    );
+    pnpm(['install', '--no-frozen-lockfile'], runner);
+    pnpm(['exec', 'create-blog', 'field-notes', '--title', 'Field notes'], runner);
+    // The @blog packages are not on the registry: the starter's ranges are served from the tarballs.
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    manifest.pnpm.overrides = overrides();
+    writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
+    pnpm(['install', '--no-frozen-lockfile'], project);
+    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: project,
+      env,
+      stdio: 'pipe',
+    });
+  });
+
+  test('writes a blog that installs and builds: home, post, about page, feed, search', () => {
+    const dist = join(project, 'dist');
+    const post = readdirSync(join(project, 'blog/_posts'))[0]!;
+    const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})-welcome\.md$/.exec(post)!;
+    const postPage = readFileSync(join(dist, `${year}/${month}/${day}/welcome.html`), 'utf8');
+    expect(postPage).toContain('<title>Welcome | Field notes</title>');
+    expect(postPage).toContain('<code');
+    expect(readFileSync(join(dist, 'about/index.html'), 'utf8')).toContain('<h1 class="post-title">About</h1>');
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(`href="/${year}/${month}/${day}/welcome.html"`);
+    expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain(
+      `<link>https://blog.example.com/${year}/${month}/${day}/welcome.html</link>`,
+    );
+    expect(existsSync(join(dist, 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+
+  test('its stylesheet comes through customCss, after the theme’s', () => {
+    const home = readFileSync(join(project, 'dist/index.html'), 'utf8');
+    const css = [...home.matchAll(/<link rel="stylesheet" href="\/(_astro\/[^"]+\.css)">/g)]
+      .map((match) => readFileSync(join(project, 'dist', match[1]!), 'utf8'))
+      .join('\n');
+    const theme = css.indexOf('--blog-color-accent:#b36b00');
+    const custom = css.indexOf('--blog-color-accent:#7c3aed');
+    expect(theme).toBeGreaterThanOrEqual(0);
+    expect(custom).toBeGreaterThan(theme);
   });
 });
 
