@@ -153,13 +153,17 @@ describe('the search page merges the parts of the index', () => {
     ['notebook', '/about/'],
     // In the second part, merged: the newest post, and its edit.
     ['zymurgical', '/notes/own-address/'],
-  ])('searching “%s” finds %s', async (word, url) => {
-    const page = await browser.newPage();
-    await page.goto(`${base}/search/`);
-    await page.locator('.pagefind-ui__search-input').fill(word);
-    const result = page.locator('.pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 15_000 });
-    expect(await result.getAttribute('href')).toBe(url);
-    // Chromium's start and Pagefind's WebAssembly take seconds on a busy machine: no time limit of 5 s.
-  }, 120_000);
+  ])(
+    'searching “%s” finds %s',
+    async (word, url) => {
+      const page = await browser.newPage();
+      await page.goto(`${base}/search/`);
+      await page.locator('.pagefind-ui__search-input').fill(word);
+      const result = page.locator('.pagefind-ui__result-link').first();
+      await result.waitFor({ timeout: 15_000 });
+      expect(await result.getAttribute('href')).toBe(url);
+      // Chromium's start and Pagefind's WebAssembly take seconds on a busy machine: no time limit of 5 s.
+    },
+    120_000,
+  );
 });
