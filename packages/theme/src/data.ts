@@ -8,7 +8,16 @@ import { createHash } from 'node:crypto';
 import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
-import { loadBlog, paginate, postIndex, tagIndex, type Blog, type Document, type Post } from '@blog/model';
+import {
+  loadBlog,
+  paginate,
+  postIndex,
+  tagIndex,
+  type Blog,
+  type Document,
+  type Post,
+  type PostIndex,
+} from '@blog/model';
 import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { currentBuild } from './shared.js';
@@ -22,13 +31,14 @@ export function getSiteData(): Promise<SiteData> {
   return data;
 }
 
-async function build(): Promise<SiteData> {
-  const blog = withSiteUrl(
-    await loadBlog(config.source, { drafts: config.drafts, future: config.future }),
-    config.siteUrl,
-  );
-  const cache = new RenderCache(config.cacheDir);
-  const markdown = { imageRoot: config.source, ...config.markdown };
+type MarkdownOptions = typeof config.markdown & { imageRoot: string };
+
+/** Every post, page and collection document rendered (unchanged ones from the cache), by source path. */
+async function renderDocuments(
+  blog: Blog,
+  cache: RenderCache,
+  markdown: MarkdownOptions,
+): Promise<Map<string, RenderResult>> {
   const documents: Document[] = [
     ...blog.posts,
     ...blog.pages.filter((page) => page.format !== 'other'),
@@ -42,12 +52,15 @@ async function build(): Promise<SiteData> {
   console.info(
     `[@blog/theme] ${documents.length} documents: ${cache.misses} rendered, ${documents.length - cache.misses} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const problems = results.flatMap((result) => result.messages);
-  for (const message of problems) {
+  for (const message of results.flatMap((result) => result.messages)) {
     console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
   }
+  return new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
+}
+
+/** The feed of the blog or of a tag, each built once; a post in several feeds is rendered for feeds once. */
+function feedsOf(blog: Blog, cache: RenderCache, markdown: MarkdownOptions): SiteData['feed'] {
   const feeds = new Map<string | undefined, Promise<Feed>>();
-  // A post in several feeds (the blog's, its tags') is rendered for feeds once.
   const feedContent = new Map<string, Promise<RenderResult>>();
   const renderForFeed = (post: Post): Promise<RenderResult> => {
     let content = feedContent.get(post.sourcePath);
@@ -57,14 +70,21 @@ async function build(): Promise<SiteData> {
     }
     return content;
   };
-  const index = postIndex(blog.posts);
-  const tags = tagIndex(blog.posts);
-  const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
-  const { site } = blog;
-  const base = site.baseurl;
-  const href = (path: string) => `${base}${path.startsWith('/') ? path : `/${path}`}`;
+  return (tag) => {
+    let feed = feeds.get(tag);
+    if (!feed) {
+      feed = blogFeed(blog, { tag, limit: config.feedLimit, content: renderForFeed });
+      feeds.set(tag, feed);
+    }
+    return feed;
+  };
+}
+
+/** The header's links (in `header_pages` order when the site sets it) and where the archive is. */
+function navigation(blog: Blog, href: (path: string) => string) {
   const archivePage = blog.pages.find((page) => /^archive(\/index)?\.html$/.test(page.outputPath));
-  const headerPages = Array.isArray(site.config.header_pages) ? (site.config.header_pages as string[]) : undefined;
+  const { config: siteConfig } = blog.site;
+  const headerPages = Array.isArray(siteConfig.header_pages) ? (siteConfig.header_pages as string[]) : undefined;
   const navPages = headerPages
     ? headerPages
         .map((path) => blog.pages.find((page) => page.sourcePath === path))
@@ -72,28 +92,65 @@ async function build(): Promise<SiteData> {
     : blog.pages.filter((page) => page.nav);
   const nav = navPages.map((page) => ({ title: page.title, href: href(page.permalink) }));
   if (!archivePage) nav.push({ title: config.strings.archive, href: href('/archive/') });
-  const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
+  return { nav, themeArchive: !archivePage, archiveHref: href(archivePage ? archivePage.permalink : '/archive/') };
+}
+
+/** Related posts of a post, computed once (asked for twice per post: for its cache key, then by its page). */
+function relatedOf(index: PostIndex<Post>): SiteData['related'] {
   const related = new Map<Post, Post[]>();
+  return (post) => {
+    let posts = related.get(post);
+    if (!posts) {
+      posts = index.related(post, config.relatedPosts);
+      related.set(post, posts);
+    }
+    return posts;
+  };
+}
+
+/** In a build, hands the blog and the search index's documents to the integration (see shared.ts). */
+function startSearchIndex(
+  blog: Blog,
+  parts: Document[][],
+  rendered: Map<string, RenderResult>,
+  href: (path: string) => string,
+  digest: (document: Document) => string,
+): void {
+  const build = currentBuild();
+  if (!build) return;
+  build.blog = blog;
+  // Pagefind indexes while Astro writes the pages; the build's last step writes the index.
+  build.indexSearch(
+    blog.site.language,
+    parts.map((part) =>
+      part.map((document) => ({
+        url: href(document.permalink),
+        title: document.title,
+        html: rendered.get(document.sourcePath)?.html ?? '',
+        digest: digest(document),
+      })),
+    ),
+  );
+}
+
+async function build(): Promise<SiteData> {
+  const blog = withSiteUrl(
+    await loadBlog(config.source, { drafts: config.drafts, future: config.future }),
+    config.siteUrl,
+  );
+  const cache = new RenderCache(config.cacheDir);
+  const markdown = { imageRoot: config.source, ...config.markdown };
+  const rendered = await renderDocuments(blog, cache, markdown);
+  const index = postIndex(blog.posts);
+  const tags = tagIndex(blog.posts);
+  const { site } = blog;
+  const href = (path: string) => `${site.baseurl}${path.startsWith('/') ? path : `/${path}`}`;
+  const { nav, themeArchive, archiveHref } = navigation(blog, href);
+  const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
   const favicon = faviconOf(blog, href);
-  const archiveHref = href(archivePage ? archivePage.permalink : '/archive/');
   const { cacheKey, digest } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
   const searchIndexParts = config.search ? searchParts(blog, config.searchPartSize) : [];
-  const build = currentBuild();
-  if (build) {
-    build.blog = blog;
-    // Pagefind indexes while Astro writes the pages; the build's last step writes the index.
-    build.indexSearch(
-      site.language,
-      searchIndexParts.map((part) =>
-        part.map((document) => ({
-          url: href(document.permalink),
-          title: document.title,
-          html: rendered.get(document.sourcePath)?.html ?? '',
-          digest: digest(document),
-        })),
-      ),
-    );
-  }
+  startSearchIndex(blog, searchIndexParts, rendered, href, digest);
   return {
     blog,
     config,
@@ -102,27 +159,12 @@ async function build(): Promise<SiteData> {
     tags,
     tagSlugs,
     nav,
-    themeArchive: !archivePage,
+    themeArchive,
     archiveHref,
     favicon,
     searchBundles: searchIndexParts.map((_part, number) => href(`/${searchBundle(number)}`)),
-    feed: (tag) => {
-      let feed = feeds.get(tag);
-      if (!feed) {
-        feed = blogFeed(blog, { tag, limit: config.feedLimit, content: renderForFeed });
-        feeds.set(tag, feed);
-      }
-      return feed;
-    },
-    related: (post) => {
-      // Asked for twice per post: for its page's cache key, then by the page.
-      let posts = related.get(post);
-      if (!posts) {
-        posts = index.related(post, config.relatedPosts);
-        related.set(post, posts);
-      }
-      return posts;
-    },
+    feed: feedsOf(blog, cache, markdown),
+    related: relatedOf(index),
     adjacent: (post) => index.adjacent(post),
     href,
     absolute: (path) => `${site.url}${href(path)}`,
