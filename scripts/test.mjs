@@ -19,20 +19,26 @@ const workspaces = ['packages', 'apps', 'tests'].flatMap((group) =>
     .map((entry) => join(root, group, entry.name)),
 );
 
-// The browser tests drive Debian's Chromium. Install it on a fresh machine when we may (root with apt),
-// as CI does; elsewhere say how, rather than fail obscurely later.
+// The browser tests drive Debian's Chromium, and the feed tests run the W3C Feed Validator on Debian's
+// Python with its HTML and XML libraries. Install what is missing on a fresh machine when we may (root
+// with apt), as CI does; elsewhere say how, rather than fail obscurely later.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
+const missing = [];
+if (!existsSync(chromium)) missing.push('chromium');
+const python = spawnSync('/usr/bin/python3', ['-c', 'import html5lib, libxml2, rdflib']);
+if (python.status !== 0) missing.push('python3-html5lib', 'python3-libxml2', 'python3-rdflib');
+if (missing.length > 0) {
   const isRoot = process.getuid?.() === 0;
   if (isRoot && spawnSync('which', ['apt-get']).status === 0) {
-    console.log('Installing Chromium for the browser tests (apt-get install chromium)...');
+    console.log(`Installing what the tests need (apt-get install ${missing.join(' ')})...`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    const install = spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env });
     if (update.status !== 0 || install.status !== 0) process.exit(1);
   } else {
     console.error(
-      `The browser tests need Chromium at ${chromium}: install it (Debian: sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+      `The tests need ${missing.join(', ')} (Debian: sudo apt-get install ${missing.join(' ')}); ` +
+        'or set CHROMIUM_PATH to your Chromium.',
     );
     process.exit(1);
   }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromiumFlags, chromiumPath, serve } from './dist.ts';
+import { browserTimeout, chromiumFlags, chromiumPath, serve } from './dist.ts';
 
 let browser: Browser;
 let server: Server;
@@ -20,6 +20,7 @@ afterAll(async () => {
 
 async function open(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   const context = await browser.newContext(options);
+  context.setDefaultTimeout(browserTimeout);
   const page = await context.newPage();
   const response = await page.goto(`${base}${path}`);
   expect(response?.status(), path).toBe(200);
@@ -48,6 +49,17 @@ describe('accessibility (axe): no serious or critical violation', () => {
     const page = await open('/2022/05/17/two-networks-one-router.html', { colorScheme: 'dark' });
     const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
     expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await page.context().close();
+  });
+
+  // Highlighted code in both colour schemes (every token colour of the theme is checked against the code
+  // background by the theme's own test, code-contrast.test.ts; this checks the colours a browser computes).
+  test.each(['light', 'dark'] as const)('highlighted code keeps its contrast (%s)', async (colorScheme) => {
+    const page = await open('/2023/08/03/parsing-firewall-logs-with-python.html', { colorScheme });
+    expect(await page.locator('pre [style*="--shiki-token-"]').count()).toBeGreaterThan(20);
+    const results = await new AxeBuilder({ page }).include('pre').withRules(['color-contrast']).analyze();
+    const failing = results.violations.flatMap((violation) => violation.nodes.map((node) => node.html));
+    expect(failing).toEqual([]);
     await page.context().close();
   });
 });
@@ -130,7 +142,7 @@ describe('a reader in a real browser', () => {
     await input.waitFor();
     await input.fill('nftables ruleset');
     const result = page.locator('.pagefind-ui__result-link').first();
-    await result.waitFor({ timeout: 15_000 });
+    await result.waitFor();
     expect(await page.locator('.pagefind-ui__result-link').allTextContents()).toContain('First steps with nftables');
     await page.context().close();
   });

@@ -3,6 +3,7 @@
  * static server for the browser tests, serving the folder as a static host
  * would (`/about/` → `about/index.html`, `/x.html` → `x.html`).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, relative } from 'node:path';
@@ -71,6 +72,12 @@ export async function serve(folder = dist): Promise<{ url: string; server: Serve
   return { url: `http://127.0.0.1:${address.port}`, server };
 }
 
+/**
+ * Playwright's time limit for an action or a page load. A busy machine can take many times the
+ * usual time: the limit only stops a page that hangs, so no test passes or fails by time.
+ */
+export const browserTimeout = 300_000;
+
 /** Debian's Chromium, and the flags it needs here: no sandbox as root, no network besides localhost. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumFlags = [
@@ -83,3 +90,33 @@ export const chromiumFlags = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * The W3C Feed Validator, run offline: `FEEDVALIDATE`, or the workplace's copy in `shared/tools/`
+ * beside the repository (it needs Debian's python3-html5lib, python3-libxml2 and python3-rdflib,
+ * which `pnpm test` installs when missing).
+ */
+export const feedValidator =
+  process.env.FEEDVALIDATE ?? fileURLToPath(new URL('../../../../shared/tools/feedvalidate', import.meta.url));
+
+/** What the validator finds in a feed file, at its strictest: every error and warning, each occurrence. */
+export function validateFeed(file: string): string[] {
+  if (!existsSync(feedValidator)) {
+    throw new Error(`The W3C Feed Validator is not at ${feedValidator}: set FEEDVALIDATE to its feedvalidate script.`);
+  }
+  let output: string;
+  try {
+    output = execFileSync(feedValidator, ['--json', '--all', file], { encoding: 'utf8', stdio: 'pipe' });
+  } catch (error) {
+    // Exit 1 means findings, reported in the JSON on stdout; anything else is a setup problem.
+    const failed = error as { status?: number; stdout?: string; stderr?: string };
+    if (failed.status !== 1 || !failed.stdout) {
+      throw new Error(`feedvalidate failed on ${file}: ${failed.stderr}`, { cause: error });
+    }
+    output = failed.stdout;
+  }
+  const report = JSON.parse(output) as { events: { severity: string; type: string; message: string }[] };
+  return report.events
+    .filter((event) => event.severity === 'ERROR' || event.severity === 'WARNING')
+    .map((event) => `${event.severity} ${event.type}: ${event.message}`);
+}

@@ -24,4 +24,4 @@ test('every page passes the Nu HTML Checker with no errors', () => {
     messages.map((message) => `${message.url.replace(/^.*\/dist\//, '')}:${message.lastLine}: ${message.message}`),
   ).toEqual([]);
   expect(files.length).toBeGreaterThan(30);
-}, 120_000);
+});

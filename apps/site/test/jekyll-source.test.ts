@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { filesBelow } from './dist.ts';
+import { filesBelow, validateFeed } from './dist.ts';
 
 // An existing Jekyll blog, built with `BLOG_SOURCE=<folder>`, unchanged.
 const source = fileURLToPath(new URL('fixtures/jekyll-blog/', import.meta.url));
@@ -19,7 +19,7 @@ beforeAll(() => {
     env: { ...process.env, BLOG_SOURCE: source, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'pipe',
   });
-}, 180_000);
+});
 
 describe('BLOG_SOURCE builds an existing Jekyll blog unchanged', () => {
   test('every URL Jekyll (GitHub Pages, UTC) would write exists', () => {
@@ -77,5 +77,11 @@ describe('BLOG_SOURCE builds an existing Jekyll blog unchanged', () => {
     expect(channel.item[4].category).toEqual(['networking', 'tools']);
     expect(channel.item[2].category).toEqual(['ops', 'linux']);
     expect(channel.item[3].pubDate).toBe('Mon, 12 Feb 2024 04:30:00 +0000');
+  });
+
+  test('every RSS and Atom feed passes the W3C Feed Validator with no error and no warning', () => {
+    const feeds = filesBelow(out).filter((file) => /(^|\/)(feed|atom)\.xml$/.test(file));
+    expect(feeds).toEqual(expect.arrayContaining(['feed.xml', 'atom.xml']));
+    for (const file of feeds) expect(validateFeed(join(out, file)), file).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * A content-hash cache of render results on disk: a post whose source and
  * options are unchanged is read back, not rendered again. The key covers the
- * source, the excerpt, the file name and line, every option, and the
- * versions of this package and of Shiki, so an upgrade never serves stale
- * HTML.
+ * source, the excerpt, the file name and line, every option, the versions
+ * of this package and of Shiki, and a digest of this package's own code, so
+ * neither an upgrade nor a change to an unreleased copy serves stale HTML.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -20,14 +20,22 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { resolveOptions } from './options.js';
 import { fileStamp } from './rehype-images.js';
 import type { RenderOptions, RenderResult } from './render.js';
 
 const require = createRequire(import.meta.url);
+const here = fileURLToPath(new URL('.', import.meta.url));
+/** This package's code, as run: every module beside this one, read once per process. */
+const code = createHash('sha256');
+for (const name of readdirSync(here, { recursive: true, encoding: 'utf8' }).sort()) {
+  if (name.endsWith('.js')) code.update(name).update(readFileSync(join(here, name)));
+}
 const versions = [
   (require('../package.json') as { version: string }).version,
   (require('shiki/package.json') as { version: string }).version,
+  code.digest('hex'),
 ].join('+');
 
 /** What an entry holds: the result, and the state of each file it read when it was made. */
@@ -95,8 +103,13 @@ export class RenderCache {
     return result;
   }
 
-  /** Stores a result; written to a temporary file and renamed, so readers never see half an entry. */
+  /**
+   * Stores a result; written to a temporary file and renamed, so readers never see half an entry.
+   * A result with messages (a problem, or a fallback such as code shown plain) is not stored: it is
+   * rendered again next time, so a rendering that went wrong once is never served from the cache.
+   */
   set(key: string, result: RenderResult): void {
+    if (!cacheable(result)) return;
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
     const temporary = join(folder, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
@@ -104,12 +117,14 @@ export class RenderCache {
     renameSync(temporary, join(folder, `${key}.json`));
   }
 
-  /** Stores many results in one pack file (see the class), and closes the packs this cache read. */
+  /** Stores many results in one pack file (see the class), and closes the packs this cache read; results with messages are skipped, as by {@link RenderCache.set}. */
   setMany(results: Iterable<readonly [key: string, result: RenderResult]>): void {
     try {
       // Each entry is made into bytes as it is written: all of them at once would be a build's worth.
       const entries = new Map<string, () => Buffer | undefined>();
-      for (const [key, result] of results) entries.set(key, () => Buffer.from(entryText(result)));
+      for (const [key, result] of results) {
+        if (cacheable(result)) entries.set(key, () => Buffer.from(entryText(result)));
+      }
       if (entries.size === 0) return;
       const packs = join(this.dir, 'packs');
       mkdirSync(packs, { recursive: true });
@@ -222,6 +237,11 @@ export class RenderCache {
 }
 
 /** A result as stored: with the state of the files it read. */
+/** Only a rendering that reported nothing is kept: see {@link RenderCache.set}. */
+function cacheable(result: RenderResult): boolean {
+  return result.messages.length === 0;
+}
+
 function entryText(result: RenderResult): string {
   const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
   return JSON.stringify(entry);

@@ -45,8 +45,13 @@ export interface Options {
   /** Add a link to each heading, after its text, for readers to copy; default `false`. */
   headingAnchors?: boolean | undefined;
   /**
-   * Make every relative `href`, `src` and `srcset` absolute against this URL,
-   * as feeds need (readers have no base URL); default `undefined` (off).
+   * Feed mode: render for feed readers, whose items have no base URL, run no
+   * script and load no stylesheet. Every relative `href`, `src` and `srcset` is
+   * made absolute against this URL (absolute ones are kept as written); code is
+   * left unhighlighted (`<pre><code class="language-x">`); `script`, `style`,
+   * event attributes and styles with functions (`var(…)`) are removed; an
+   * `iframe`, `video`, `object` or `embed` becomes a link to its source, named
+   * by its `title`. Default `undefined` (off: HTML for the site's pages).
    */
   baseUrl?: string | undefined;
   /**

@@ -27,6 +27,7 @@ import { unified, type PluggableList, type Processor } from 'unified';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
 import parseSatteri from './parse-satteri.js';
 import rehypeAbsoluteUrls from './rehype-absolute-urls.js';
+import rehypeFeedContent from './rehype-feed-content.js';
 import rehypeDropRaw from './rehype-drop-raw.js';
 import rehypeRawIfNeeded from './rehype-raw-if-needed.js';
 import rehypeHeadings from './rehype-headings.js';
@@ -93,10 +94,10 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
       },
     ]);
   }
-  if (options.highlight)
-    plugins.push([rehypeShiki, { themes: options.highlight.themes, feed: options.baseUrl !== undefined }]);
-  plugins.push([rehypeImages, options.imageRoot]);
-  if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, options.baseUrl]);
+  // Feeds get plain code and no scripts, styles or frames: see rehype-feed-content.ts.
+  if (options.highlight && !options.baseUrl) plugins.push([rehypeShiki, { themes: options.highlight.themes }]);
+  plugins.push([rehypeImages, { root: options.imageRoot }]);
+  if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, { base: options.baseUrl }], rehypeFeedContent);
   return plugins;
 }
 

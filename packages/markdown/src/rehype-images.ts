@@ -10,6 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
+import { isAbsoluteUrl } from '@blog/model';
 import { imageSize } from 'image-size';
 import type { VFile } from 'vfile';
 import { walk } from './walk.js';
@@ -49,7 +50,14 @@ function sizeOf(path: string): { width: number; height: number } | null {
   return size;
 }
 
-export default function rehypeImages(root: string | undefined) {
+/** Options of {@link rehypeImages}. */
+export interface Options {
+  /** Folder that site-relative image paths (`/assets/a.png`) are found below; default none: no sizes are read. */
+  root?: string | undefined;
+}
+
+export default function rehypeImages(options?: Options | null | undefined) {
+  const root = options?.root;
   return (tree: Root, file: VFile): void => {
     walk<Element>(tree, (node) => {
       if (node.type !== 'element' || node.tagName !== 'img') return;
@@ -58,7 +66,7 @@ export default function rehypeImages(root: string | undefined) {
       const src = node.properties.src;
       if (!root || typeof src !== 'string' || node.properties.width !== undefined) return;
       // Only site-relative paths (`/assets/a.png`) are known to be below the root.
-      if (!src.startsWith('/') || src.startsWith('//')) return;
+      if (!src.startsWith('/') || isAbsoluteUrl(src)) return;
       let sitePath: string;
       try {
         sitePath = decodeURIComponent(src.split(/[?#]/)[0]!);

@@ -8,8 +8,15 @@
  * Code keeps kramdown's wrapper, `div.language-x.highlighter-rouge >
  * div.highlight > pre.highlight > code.language-x`, so old stylesheets and
  * readers see the structure they know. An unknown language is left as plain
- * code, with a message that names it. In feeds (`baseUrl` set) token colours
- * that are CSS variables are dropped: they mean nothing outside the site.
+ * code, with a message that names it. Feeds are not highlighted (see
+ * `rehype-feed-content.ts`).
+ *
+ * The output depends on the code alone, never on the clock: Shiki's per-line
+ * time limit (500 ms by default, which a busy machine or a grammar's first,
+ * compiling line can reach) is turned off. The one fallback is decided by
+ * length: a block with a line of 2,000 characters or more (minified code, a
+ * data dump; a long string literal costs time that grows with the square of
+ * its length) is left as plain code, with a message.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
@@ -44,6 +51,9 @@ for (const info of bundledLanguagesInfo) {
 }
 for (const [name, grammar] of extraLanguages) knownLanguages.set(name, grammar.name);
 
+/** Lines this long or longer are not tokenized: their block is shown as plain code. */
+const maxLineLength = 2_000;
+
 /** Names that mean "no highlighting". */
 const plainLanguages = new Set(['text', 'txt', 'plain', 'plaintext', 'none', 'output']);
 
@@ -68,7 +78,7 @@ export function getHighlighter(themes: Themes): Promise<Highlighter> {
   return highlighter;
 }
 
-/** Recently highlighted blocks: a post's excerpt repeats its first blocks, and a feed repeats the post. */
+/** Recently highlighted blocks: a post's excerpt repeats its first blocks. */
 const recent = new Map<string, Element>();
 const recentLimit = 256;
 
@@ -79,20 +89,8 @@ function languageOf(code: Element): string | undefined {
   return found?.slice('language-'.length);
 }
 
-function dropVariableColours(tree: Element): void {
-  walk<Element>(tree, (node) => {
-    if (
-      node.type === 'element' &&
-      typeof node.properties.style === 'string' &&
-      node.properties.style.includes('var(')
-    ) {
-      delete node.properties.style;
-    }
-  });
-}
-
-export default function rehypeShiki(options: { themes: Themes; feed: boolean }) {
-  const { themes, feed } = options;
+export default function rehypeShiki(options: { themes: Themes }) {
+  const { themes } = options;
   return async (tree: Root, file: VFile): Promise<void> => {
     const blocks: { pre: Element; code: Element; language: string; index: number; parent: Root | Element }[] = [];
     walk<Element>(tree, (node, index, parent) => {
@@ -124,25 +122,34 @@ export default function rehypeShiki(options: { themes: Themes; feed: boolean }) 
         continue;
       }
       const text = toString(code).replace(/\n$/, '');
+      const lines = text.split('\n');
+      const long = lines.findIndex((line) => line.length >= maxLineLength);
+      if (long !== -1) {
+        file.message(
+          `Line ${long + 1} of this \`${language}\` code block is ${lines[long]!.length} characters long ` +
+            `(${maxLineLength} or more): the block is shown as plain code`,
+          pre.position ? { line: pre.position.start.line + 1 + long, column: 1 } : undefined,
+        );
+        continue;
+      }
       const key = `${id}\u0000${text}`;
       let highlighted = recent.get(key);
       if (!highlighted) {
         const root =
           themes === 'css-variables'
-            ? highlighter.codeToHast(text, { lang: id, theme: 'css-variables' })
-            : highlighter.codeToHast(text, { lang: id, themes, defaultColor: 'light' });
+            ? highlighter.codeToHast(text, { lang: id, theme: 'css-variables', tokenizeTimeLimit: 0 })
+            : highlighter.codeToHast(text, { lang: id, themes, defaultColor: 'light', tokenizeTimeLimit: 0 });
         highlighted = root.children[0] as Element;
         if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
         recent.set(key, highlighted);
       }
-      // The highlighted tree is kept for reuse (an excerpt or a feed repeats a post's blocks), so it is
-      // never changed: the two elements changed here are new objects and share the token spans, which
-      // nothing after this plugin changes. Feeds drop the spans' colours, so they work on a copy.
-      const source = feed ? structuredClone(highlighted) : highlighted;
-      const { class: shikiClass, ...properties } = source.properties as Record<string, unknown>;
-      const [inner, ...rest] = source.children;
+      // The highlighted tree is kept for reuse (an excerpt repeats a post's blocks), so it is never
+      // changed: the two elements changed here are new objects and share the token spans, which
+      // nothing after this plugin changes.
+      const { class: shikiClass, ...properties } = highlighted.properties as Record<string, unknown>;
+      const [inner, ...rest] = highlighted.children;
       const block: Element = {
-        ...source,
+        ...highlighted,
         // Shiki writes `class` as a string; merge it into `className` with kramdown's `highlight`.
         properties: {
           ...properties,
@@ -156,7 +163,6 @@ export default function rehypeShiki(options: { themes: Themes; feed: boolean }) 
         // Keep the attributes the Markdown gave the code (an IAL's id or class), and its language class.
         children: [{ ...(inner as Element), properties: { ...code.properties } }, ...rest],
       };
-      if (feed) dropVariableColours(block);
       const wrapper: ElementContent = {
         type: 'element',
         tagName: 'div',

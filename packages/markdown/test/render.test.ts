@@ -81,6 +81,56 @@ describe('render', () => {
     expect(html).not.toMatch(/(href|src)="\//);
   });
 
+  test('feed mode: plain code, no scripts, styles or event attributes, embeds as links to their source', async () => {
+    const source = [
+      'Intro with <span style="color: var(--accent)">a variable</span>, <span style="text-align: center">plain</span>',
+      'and <button onclick="alert(1)" type="button">a button</button>.',
+      '',
+      '```python',
+      'print("hi")',
+      '```',
+      '',
+      '<script>track()</script>',
+      '',
+      '<style>.x { color: red }</style>',
+      '',
+      '<iframe src="https://video.example/embed/42" title="A talk on packet filters" width="560"></iframe>',
+      '',
+      '<video controls><source src="/media/demo.webm" type="video/webm"></video>',
+      '',
+      '<iframe srcdoc="<p>inline</p>"></iframe>',
+      '',
+      'The end.',
+    ].join('\n');
+    const { html } = await render(source, { baseUrl: 'https://blog.example.org/2023/12/14/state.html' });
+    expect(html).toContain('<pre><code class="language-python">print("hi")\n</code></pre>');
+    expect(html).not.toMatch(/shiki|<script|<style|onclick|var\(|<iframe|<video|srcdoc/);
+    expect(html).toContain('<span>a variable</span>');
+    expect(html).toContain('<span style="text-align: center">plain</span>');
+    expect(html).toContain('<button type="button">a button</button>');
+    expect(html).toContain('<p><a href="https://video.example/embed/42">A talk on packet filters</a></p>');
+    expect(html).toContain('<p><a href="https://blog.example.org/media/demo.webm">Video</a></p>');
+    expect(html).toContain('<p>The end.</p>');
+    // The page's rendering keeps all of it.
+    const page = await render(source);
+    expect(page.html).toContain('<iframe src="https://video.example/embed/42"');
+    expect(page.html).toContain('shiki');
+  });
+
+  test('feed mode keeps absolute URLs exactly as written; only relative ones are resolved', async () => {
+    const source = [
+      'See [the site](https://Example.org), [a path](https://example.org/a/../b?q=1#top),',
+      '[mail](mailto:me@example.org), [a protocol-relative one](//cdn.example.org/x.js)',
+      'and <a href="HTTP://EXAMPLE.ORG:80/%7euser/">raw HTML</a>.',
+    ].join('\n');
+    const { html } = await render(source, { baseUrl: 'https://blog.example.org/2023/12/14/state.html' });
+    expect(html).toContain('href="https://Example.org"');
+    expect(html).toContain('href="https://example.org/a/../b?q=1#top"');
+    expect(html).toContain('href="mailto:me@example.org"');
+    expect(html).toContain('href="https://cdn.example.org/x.js"');
+    expect(html).toContain('href="HTTP://EXAMPLE.ORG:80/%7euser/"');
+  });
+
   test('local images get their size; every image loads lazily and keeps its alt text', async () => {
     const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
     mkdirSync(join(root, 'assets'));

@@ -5,7 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import type { z } from 'zod';
-import { loadBlog, type LoadOptions } from './load.js';
+import { loadBlog, type LoadOptions } from './load/index.js';
 import { formatProblem } from './problems.js';
 import { documentSchema, pageSchema, postSchema } from './schema.js';
 import type { Blog, Document } from './types.js';

@@ -1,32 +1,19 @@
-export { parseSiteConfig } from './config.js';
-export { formatOffset, parseSourceDate, toRfc822, toXmlSchema, wallTimeToDate, zonedParts } from './date.js';
-export type { SourceDate, ZonedParts } from './date.js';
+export { findSiteConfig, parseSiteConfig, readSiteConfig } from './config.js';
+export { toRfc822, toXmlSchema } from './date.js';
+export { htmlDocuments, isHtmlDocument } from './documents.js';
 export { jekyllLoader, type JekyllLoaderContext, type JekyllLoaderOptions } from './astro-loader.js';
-export { cutExcerpt, type ExcerptSource } from './excerpt.js';
-export { splitFrontMatter, type SplitSource } from './front-matter.js';
-export { loadBlog, themeFiles, type LoadOptions } from './load.js';
-export {
-  cleanUrl,
-  fillPermalink,
-  outputPath,
-  pagePattern,
-  permalinkPattern,
-  permalinkStylePatterns,
-  postPlaceholders,
-  type PostPermalinkInput,
-} from './permalink.js';
-export { BlogSourceError, formatProblem, type Problem } from './problems.js';
+export { hasFrontMatter, startsWithFrontMatter } from './front-matter.js';
+export { loadBlog, themeFiles, type LoadOptions } from './load/index.js';
+export { astroPath, outputPath } from './permalink.js';
+export { BlogSourceError, type Problem } from './problems.js';
 export { documentSchema, frontMatterSchema, pageSchema, postSchema, type FrontMatter } from './schema.js';
-export { permalinkStyles, siteConfigSchema, type Site, type SiteCollection, type SiteConfigInput } from './site.js';
-export { slugify, type SlugMode } from './slug.js';
+export { siteConfigSchema, type Site, type SiteCollection, type SiteConfigInput } from './site.js';
 export type { Blog, Document, DocumentFormat, Page, Post, Redirect, StaticFile } from './types.js';
+export { isAbsoluteUrl } from './url.js';
 export {
-  adjacentPosts,
   archiveByYear,
   paginate,
-  paginationPath,
   postIndex,
-  relatedPosts,
   sortPosts,
   tagIndex,
   tagSlug,

@@ -9,6 +9,7 @@ import {
   Tag,
   type Context,
   type Emitter,
+  type FilterImplOptions,
   type Parser,
   type TagToken,
   type Template,
@@ -16,6 +17,9 @@ import {
 } from 'liquidjs';
 import { toRfc822, toXmlSchema } from './date.js';
 import type { Site } from './site.js';
+
+type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
+import { isAbsoluteUrl } from './url.js';
 
 /** What the Liquid tags look documents up in. */
 export interface LiquidSiteIndex {
@@ -44,42 +48,36 @@ function fence(code: string, language: string): string {
 const escapeHtml = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/**
- * Creates the Liquid engine for one blog.
- *
- * @param root Site folder; `{% include %}` reads `_includes/` below it.
- * @param site The site, for `relative_url`, `absolute_url` and dates.
- * @param index Documents by name and path, for `post_url` and `link`.
- */
-export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): Liquid {
-  const engine = new Liquid({
-    root: [join(root, '_includes')],
-    partials: [join(root, '_includes')],
-    extname: '',
-    jekyllInclude: true,
-    jekyllWhere: true,
-    dynamicPartials: false,
-    strictFilters: false,
-    strictVariables: false,
-    timezoneOffset: site.timezone ?? 'UTC',
-    preserveTimezones: false,
-    cache: true,
-  });
-
+/** Jekyll's `relative_url` and `absolute_url`: site paths get `baseurl` (and `url`); absolute URLs are left alone. */
+function registerUrlFilters(engine: Liquid, site: Site): void {
   const relativeUrl = (input: unknown): string => {
     const path = String(input ?? '');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+    if (isAbsoluteUrl(path)) return path;
     return `${site.baseurl}/${path.replace(/^\/+/, '')}`.replace(/\/{2,}/g, '/') || '/';
   };
   engine.registerFilter('relative_url', relativeUrl);
   engine.registerFilter('absolute_url', (input: unknown) => {
     const path = String(input ?? '');
-    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//')) return path;
+    if (isAbsoluteUrl(path)) return path;
     return `${site.url}${relativeUrl(path)}`;
+  });
+}
+
+/**
+ * Jekyll's `date_to_xmlschema` and `date_to_rfc822`, in the site's time zone; a value that is no date is kept.
+ * `'now'` and `'today'` mean the build time (`site.time`) in every date filter, Liquid's own `date` included:
+ * pinned by `SOURCE_DATE_EPOCH`, a build gives the same output whenever it runs.
+ */
+function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
+  const builtin = engine.filters.date;
+  const liquidDate = typeof builtin === 'function' ? builtin : builtin?.handler;
+  if (!liquidDate) throw new Error('liquidjs has no `date` filter');
+  engine.registerFilter('date', function (this: ThisParameterType<FilterHandler>, input: unknown, ...rest: unknown[]) {
+    return liquidDate.call(this, input === 'now' || input === 'today' ? now : input, ...rest) as unknown;
   });
   const asDate = (input: unknown): Date | undefined => {
     if (input instanceof Date) return input;
-    if (input === 'now' || input === 'today') return new Date();
+    if (input === 'now' || input === 'today') return now;
     const date = new Date(String(input));
     return Number.isNaN(date.getTime()) ? undefined : date;
   };
@@ -91,23 +89,28 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
     const date = asDate(input);
     return date ? toRfc822(date, site.timezone) : input;
   });
+}
 
-  const referenceTag = (name: string, resolve: (argument: string) => string | undefined, expected: string) =>
-    class extends Tag {
-      private readonly argument: string;
-      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
-        super(token, remain, liquid);
-        this.argument = token.args.trim();
+/** A tag writing the URL its one argument resolves to; one that does not resolve is an error at the tag. */
+function referenceTag(name: string, resolve: (argument: string) => string | undefined, expected: string) {
+  return class extends Tag {
+    private readonly argument: string;
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+      super(token, remain, liquid);
+      this.argument = token.args.trim();
+    }
+    render(_ctx: Context, emitter: Emitter): void {
+      const url = resolve(this.argument);
+      if (url === undefined) {
+        throw new TagReferenceError(`\`{% ${name} ${this.argument} %}\`: ${expected}`, this.token);
       }
-      render(_ctx: Context, emitter: Emitter): void {
-        const url = resolve(this.argument);
-        if (url === undefined) {
-          throw new TagReferenceError(`\`{% ${name} ${this.argument} %}\`: ${expected}`, this.token);
-        }
-        emitter.write(url);
-      }
-    };
+      emitter.write(url);
+    }
+  };
+}
 
+/** Jekyll's `post_url` and `link`. */
+function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex): void {
   engine.registerTag(
     'post_url',
     referenceTag(
@@ -124,36 +127,62 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex): 
       'expected the path of a post, page or document from the site folder, such as `_posts/2023-12-14-opentofu.md`',
     ),
   );
+}
 
-  engine.registerTag(
-    'highlight',
-    class extends Tag {
-      private readonly language: string;
-      private readonly templates: Template[] = [];
-      constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
-        super(token, remain, liquid);
-        this.language = token.args.trim().split(/\s+/)[0] ?? '';
-        while (remain.length > 0) {
-          const next = remain.shift() as TopLevelToken;
-          if ((next as TagToken).name === 'endhighlight') return;
-          this.templates.push(parser.parseToken(next, remain));
-        }
-        throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
-      }
-      *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-        const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
-        const format = ctx.getSync(['__format']);
-        if (format === 'markdown') {
-          emitter.write(fence(code, this.language));
-        } else {
-          const language = escapeHtml(this.language);
-          emitter.write(
-            `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(code.replace(/^\n/, ''))}</code></pre></figure>`,
-          );
-        }
-      }
-    },
-  );
+/** Jekyll's `{% highlight lang %}`: a fenced code block in Markdown (highlighted later), Jekyll's `<figure class="highlight">` in HTML. */
+class HighlightTag extends Tag {
+  private readonly language: string;
+  private readonly templates: Template[] = [];
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+    super(token, remain, liquid);
+    this.language = token.args.trim().split(/\s+/)[0] ?? '';
+    while (remain.length > 0) {
+      const next = remain.shift() as TopLevelToken;
+      if ((next as TagToken).name === 'endhighlight') return;
+      this.templates.push(parser.parseToken(next, remain));
+    }
+    throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
+  }
+  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+    const format = ctx.getSync(['__format']);
+    if (format === 'markdown') {
+      emitter.write(fence(code, this.language));
+    } else {
+      const language = escapeHtml(this.language);
+      emitter.write(
+        `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(code.replace(/^\n/, ''))}</code></pre></figure>`,
+      );
+    }
+  }
+}
+
+/**
+ * Creates the Liquid engine for one blog.
+ *
+ * @param root Site folder; `{% include %}` reads `_includes/` below it.
+ * @param site The site, for `relative_url`, `absolute_url` and dates.
+ * @param index Documents by name and path, for `post_url` and `link`.
+ * @param now The build time (`site.time`): what `'now'` and `'today'` mean to the date filters.
+ */
+export function createLiquid(root: string, site: Site, index: LiquidSiteIndex, now: Date): Liquid {
+  const engine = new Liquid({
+    root: [join(root, '_includes')],
+    partials: [join(root, '_includes')],
+    extname: '',
+    jekyllInclude: true,
+    jekyllWhere: true,
+    dynamicPartials: false,
+    strictFilters: false,
+    strictVariables: false,
+    timezoneOffset: site.timezone ?? 'UTC',
+    preserveTimezones: false,
+    cache: true,
+  });
+  registerUrlFilters(engine, site);
+  registerDateFilters(engine, site, now);
+  registerReferenceTags(engine, index);
+  engine.registerTag('highlight', HighlightTag);
   return engine;
 }
 

@@ -185,3 +185,15 @@ export function pagePattern(sitePermalink: string, basename: string, outputExt: 
   if (style.endsWith(':output_ext')) return '/:path/:basename:output_ext';
   return '/:path/:basename';
 }
+
+/**
+ * The path of an Astro route (`[...path]`) serving a permalink: decoded,
+ * without slashes at either end nor `.html` (Astro's dev server matches
+ * `/x.html` as `/x`): `/2023/12/14/tofu.html` → `2023/12/14/tofu`, `/about/`
+ * → `about`, `/` → `''`.
+ */
+export function astroPath(permalink: string): string {
+  return decodeURI(permalink)
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.html$/, '');
+}

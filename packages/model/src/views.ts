@@ -190,23 +190,3 @@ export function postIndex<T extends Indexable>(posts: readonly T[]): PostIndex<T
     },
   };
 }
-
-/** The posts before and after `post` in newest-first order: `previous` is older, `next` is newer. */
-export function adjacentPosts<T extends Indexable>(
-  post: T,
-  posts: readonly T[],
-): { previous?: T | undefined; next?: T | undefined } {
-  return postIndex(posts).adjacent(post);
-}
-
-/**
- * Posts related to `post`: those sharing the most tags (and categories)
- * first, then the most recent, never the post itself. Stable across builds,
- * unlike Jekyll's random `site.related_posts` on some themes. For many
- * posts, build a {@link postIndex} once instead.
- *
- * @param limit How many; default 4.
- */
-export function relatedPosts<T extends Indexable>(post: T, posts: readonly T[], limit = 4): T[] {
-  return postIndex(posts).related(post, limit);
-}

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseSourceDate, toRfc822, toXmlSchema, wallTimeToDate, zonedParts } from '@blog/model';
+import { toRfc822, toXmlSchema } from '@blog/model';
+import { parseSourceDate, wallTimeToDate, zonedParts } from '../src/date.ts';
 
 describe('parseSourceDate', () => {
   test.each([

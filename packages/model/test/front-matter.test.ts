@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { splitFrontMatter } from '@blog/model';
+import { splitFrontMatter } from '../src/front-matter.ts';
 
 describe('splitFrontMatter', () => {
   test('body line counts the fences', () => {

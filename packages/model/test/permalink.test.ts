@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { fillPermalink, outputPath, pagePattern, permalinkPattern, postPlaceholders } from '@blog/model';
+import { outputPath } from '@blog/model';
+import { fillPermalink, pagePattern, permalinkPattern, postPlaceholders } from '../src/permalink.ts';
 
 const post = {
   date: new Date('2024-02-05T08:07:06Z'),

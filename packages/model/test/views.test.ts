@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import {
-  adjacentPosts,
-  archiveByYear,
-  cutExcerpt,
-  paginate,
-  postIndex,
-  relatedPosts,
-  sortPosts,
-  tagIndex,
-} from '@blog/model';
+import { archiveByYear, paginate, postIndex, sortPosts, tagIndex } from '@blog/model';
+import { cutExcerpt } from '../src/excerpt.ts';
 
 const make = (path: string, iso: string, tags: string[] = [], categories: string[] = []) => ({
   sourcePath: path,
@@ -75,19 +67,18 @@ describe('derived views', () => {
   });
 
   test('previous is older, next is newer', () => {
-    const { previous, next } = adjacentPosts(posts[2]!, posts);
+    const { previous, next } = postIndex(posts).adjacent(posts[2]!);
     expect([previous?.sourcePath, next?.sourcePath]).toEqual(['_posts/b.md', '_posts/d.md']);
-    expect(adjacentPosts(posts[4]!, posts).next).toBeUndefined();
+    expect(postIndex(posts).adjacent(posts[4]!).next).toBeUndefined();
   });
 
   test('related posts: shared tags first, then recency, never itself', () => {
-    expect(relatedPosts(posts[0]!, posts).map((post) => post.sourcePath)).toEqual([
-      '_posts/d.md',
-      '_posts/c.md',
-      '_posts/e.md',
-      '_posts/b.md',
-    ]);
-    expect(relatedPosts(posts[0]!, posts, 1)).toEqual([posts[3]]);
+    expect(
+      postIndex(posts)
+        .related(posts[0]!)
+        .map((post) => post.sourcePath),
+    ).toEqual(['_posts/d.md', '_posts/c.md', '_posts/e.md', '_posts/b.md']);
+    expect(postIndex(posts).related(posts[0]!, 1)).toEqual([posts[3]]);
   });
 });
 

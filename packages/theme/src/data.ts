@@ -9,6 +9,7 @@ import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
 import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
 import {
+  htmlDocuments,
   loadBlog,
   paginate,
   postIndex,
@@ -39,11 +40,7 @@ async function renderDocuments(
   cache: RenderCache,
   markdown: MarkdownOptions,
 ): Promise<Map<string, RenderResult>> {
-  const documents: Document[] = [
-    ...blog.posts,
-    ...blog.pages.filter((page) => page.format !== 'other'),
-    ...Object.values(blog.collections).flat(),
-  ];
+  const documents: Document[] = htmlDocuments(blog);
   const started = performance.now();
   const results = await renderAll(
     documents.map((document) => documentRenderItem(document, blog.site, markdown)),

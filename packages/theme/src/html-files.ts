@@ -10,7 +10,7 @@
  */
 import { existsSync, linkSync, mkdirSync, renameSync, rmSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Blog } from '@blog/model';
+import { astroPath, htmlDocuments, type Blog } from '@blog/model';
 import { readRecord, writeRecord } from './records.js';
 
 /** A page Astro writes as `written` (`x/index.html`) and Jekyll as `target` (`x.html`), below the output folder. */
@@ -21,21 +21,13 @@ export interface HtmlFile {
 
 /** The blog's pages whose Jekyll file is not `…/index.html`. */
 export function htmlFiles(blog: Blog): HtmlFile[] {
-  const documents = [...blog.posts, ...blog.pages, ...Object.values(blog.collections).flat()];
   return [
-    ...documents
-      .filter((document) => document.format !== 'other')
-      .map((document) => [document.permalink, document.outputPath] as const),
+    ...htmlDocuments(blog).map((document) => [document.permalink, document.outputPath] as const),
     ...blog.redirects.map((redirect) => [redirect.from, redirect.outputPath] as const),
   ]
     .filter(([, outputPath]) => !outputPath.endsWith('index.html'))
     .map(([permalink, outputPath]) => ({
-      written: join(
-        decodeURI(permalink)
-          .replace(/^\/+/, '')
-          .replace(/\.html$/, ''),
-        'index.html',
-      ),
+      written: join(astroPath(permalink), 'index.html'),
       target: outputPath,
     }));
 }

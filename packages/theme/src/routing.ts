@@ -5,7 +5,16 @@
  * cache key, and the head of its page. `routes/page.astro` is a few lines
  * over this module; each kind of entry has its view in `views/`.
  */
-import { paginate, type Document, type Pagination, type Post, type Redirect, type TagEntry } from '@blog/model';
+import {
+  astroPath,
+  isHtmlDocument,
+  paginate,
+  type Document,
+  type Pagination,
+  type Post,
+  type Redirect,
+  type TagEntry,
+} from '@blog/model';
 import { format } from './format.js';
 import type { HeadProps, SiteData } from './props.js';
 
@@ -38,11 +47,10 @@ export function siteEntries(data: SiteData): EntryProps[] {
   const { blog } = data;
   const entries: EntryProps[] = [];
   for (const page of data.home) entries.push({ path: page.path, entry: { kind: 'home', page } });
-  for (const post of blog.posts) entries.push({ path: post.permalink, entry: { kind: 'post', post } });
-  for (const document of blog.pages.filter((page) => page.format !== 'other')) {
-    entries.push({ path: document.permalink, entry: { kind: 'page', document } });
+  for (const post of blog.posts.filter(isHtmlDocument)) {
+    entries.push({ path: post.permalink, entry: { kind: 'post', post } });
   }
-  for (const document of Object.values(blog.collections).flat()) {
+  for (const document of [...blog.pages, ...Object.values(blog.collections).flat()].filter(isHtmlDocument)) {
     entries.push({ path: document.permalink, entry: { kind: 'page', document } });
   }
   for (const redirect of blog.redirects) entries.push({ path: redirect.from, entry: { kind: 'redirect', redirect } });
@@ -69,11 +77,7 @@ export function siteEntries(data: SiteData): EntryProps[] {
  * (see html-files.ts). The home page has no parameter.
  */
 export function routeParam(path: string): string | undefined {
-  return (
-    decodeURI(path)
-      .replace(/^\/+|\/+$/g, '')
-      .replace(/\.html$/, '') || undefined
-  );
+  return astroPath(path) || undefined;
 }
 
 /**

@@ -7,14 +7,14 @@
  * new post the newest one. A blog of up to 500 posts has a single bundle, as
  * Pagefind writes by default.
  */
-import type { Blog, Document } from '@blog/model';
+import { isHtmlDocument, type Blog, type Document } from '@blog/model';
 
 export const searchPartSize = 500;
 
 /** The documents of each part of the search index. */
 export function searchParts(blog: Blog, size = searchPartSize): Document[][] {
   // Documents with a page of their own: not redirects, nor pages that are not HTML.
-  const indexed = (document: Document) => document.format !== 'other' && !document.redirectTo;
+  const indexed = (document: Document) => isHtmlDocument(document) && !document.redirectTo;
   const posts = blog.posts.filter(indexed).toReversed();
   const parts: Document[][] = [];
   for (let start = 0; start < posts.length; start += size) parts.push(posts.slice(start, start + size));

@@ -5,7 +5,7 @@
  * canonical links need absolute URLs, so `astro build` without either stops
  * (see the integration).
  */
-import type { Blog, Document } from '@blog/model';
+import { isAbsoluteUrl, type Blog, type Document } from '@blog/model';
 
 /**
  * `blog` with `url` as its site URL, when its `_config.yml` has none: the site, and the absolute URL of
@@ -24,7 +24,7 @@ export function withSiteUrl(blog: Blog, url: string | undefined): Blog {
       Object.entries(blog.collections).map(([name, documents]) => [name, documents.map(absolute)]),
     ),
     redirects: blog.redirects.map((redirect) =>
-      redirect.to.startsWith('/') ? { ...redirect, to: `${base}${redirect.to}` } : redirect,
+      isAbsoluteUrl(redirect.to) ? redirect : { ...redirect, to: `${base}${redirect.to}` },
     ),
   };
 }

@@ -29,7 +29,7 @@ function pnpm(args: string[], cwd: string): string {
     env,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 240_000,
+    timeout: 1_200_000,
   });
 }
 

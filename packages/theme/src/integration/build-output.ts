@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
-import type { Blog } from '@blog/model';
+import { isHtmlDocument, type Blog } from '@blog/model';
 import { htmlFiles, moveToJekyllNames, type HtmlFile } from '../html-files.js';
 import { pruneOutput } from '../output.js';
 import { recordSearchIndex, type IndexedSearch } from '../search-index.js';
@@ -65,11 +65,13 @@ export function writeJekyllNames(state: BuildState): void {
   );
 }
 
-/** Pages that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would. */
-export function writeOtherPages(state: BuildState): void {
-  for (const page of state.blog.pages.filter((entry) => entry.format === 'other')) {
-    mkdirSync(dirname(join(state.out, page.outputPath)), { recursive: true });
-    writeFileSync(join(state.out, page.outputPath), page.body);
+/** Documents that are not HTML (Liquid-made `.json`, `.txt`), written as Jekyll would. */
+export function writeOtherDocuments(state: BuildState): void {
+  const { posts, pages, collections } = state.blog;
+  for (const document of [...posts, ...pages, ...Object.values(collections).flat()]) {
+    if (isHtmlDocument(document)) continue;
+    mkdirSync(dirname(join(state.out, document.outputPath)), { recursive: true });
+    writeFileSync(join(state.out, document.outputPath), document.body);
   }
 }
 
@@ -108,7 +110,7 @@ export function pruneEarlierBuilds(state: BuildState): void {
 /** Every step of the end of a build, in order. */
 export async function finishBuild(state: BuildState): Promise<void> {
   writeJekyllNames(state);
-  writeOtherPages(state);
+  writeOtherDocuments(state);
   copyStaticFiles(state);
   const { blog } = state;
   state.logger.info(

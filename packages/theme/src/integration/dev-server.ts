@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { startsWithFrontMatter } from '@blog/model';
 import { themeSource } from './vite-plugin.js';
 
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
@@ -31,7 +32,7 @@ export function serveBlog(server: DevServer, source: string): void {
     if (!file.startsWith(source) || /\/[_.]/.test(path) || path.endsWith('/') || !existsSync(file)) return next();
     const content = readFileSync(file);
     // A file with front matter is a page or a post, which the routes render.
-    if (content.subarray(0, 3).toString() === '---') return next();
+    if (startsWithFrontMatter(content)) return next();
     response.end(content);
   });
 }

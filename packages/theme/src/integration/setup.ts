@@ -3,11 +3,11 @@
  * site URL when it has none, the site's stylesheets and components, and the
  * Astro settings the theme needs.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
-import { parseSiteConfig, type Site } from '@blog/model';
+import { findSiteConfig, readSiteConfig, type Site } from '@blog/model';
 import { missingUrlMessage } from '../site-url.js';
 import { resolveThemeConfig, type RouteConfig, type ThemeOptions } from '../user-config.js';
 import { themeSource, themeVitePlugin } from './vite-plugin.js';
@@ -47,10 +47,9 @@ const routes = [
 
 /** The site's `_config.yml` (or `.yaml`), watched, and its name for messages. */
 function readSite(source: string, root: string, params: SetupParams): { site: Site; configName: string } {
-  const configFile = ['_config.yml', '_config.yaml'].map((name) => join(source, name)).find((path) => existsSync(path));
-  if (configFile) params.addWatchFile(configFile);
-  const site = parseSiteConfig(configFile ? readFileSync(configFile, 'utf8') : '', configFile ?? '_config.yml');
-  return { site, configName: configFile ? relative(root, configFile) : '_config.yml' };
+  const configFile = findSiteConfig(source);
+  if (configFile) params.addWatchFile(configFile.path);
+  return { site: readSiteConfig(source), configName: configFile ? relative(root, configFile.path) : '_config.yml' };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { element, xmlDocument } from '@blog/feed';
-import { toXmlSchema } from '@blog/model';
+import { isHtmlDocument, toXmlSchema } from '@blog/model';
 import { getSiteData } from '../data.js';
 
 /** `/sitemap.xml`: every HTML page, posts with their last change. */
@@ -16,10 +16,11 @@ export const GET: APIRoute = async () => {
     );
   const urls = [
     ...data.home.map((page) => url(page.path, page.page === 1 ? blog.posts[0]?.date : undefined)),
-    ...blog.posts.map((post) => url(post.permalink, post.updated ?? post.date)),
-    ...blog.pages.filter((page) => page.format !== 'other' && !page.redirectTo).map((page) => url(page.permalink)),
+    ...blog.posts.filter(isHtmlDocument).map((post) => url(post.permalink, post.updated ?? post.date)),
+    ...blog.pages.filter((page) => isHtmlDocument(page) && !page.redirectTo).map((page) => url(page.permalink)),
     ...Object.values(blog.collections)
       .flat()
+      .filter(isHtmlDocument)
       .map((document) => url(document.permalink)),
     ...(data.themeArchive ? [url('/archive/')] : []),
     ...(data.config.tagPages ? [url('/tags/'), ...data.tags.map((tag) => url(`/tags/${tag.slug}/`))] : []),

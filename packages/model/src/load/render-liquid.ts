@@ -1,0 +1,94 @@
+/**
+ * Phase: renders the Liquid of every document that has some (unless
+ * `render_with_liquid: false`), before Markdown, as Jekyll does, with
+ * Jekyll's `site` and `page` variables. A Liquid error is a problem with
+ * the file and line of the tag.
+ */
+import { cutExcerpt } from '../excerpt.js';
+import { createLiquid, hasLiquid } from '../liquid.js';
+import type { Entry, LoadState } from './state.js';
+
+/** Liquid's view of a document (`page`, and each item of `site.posts`). */
+export function documentDrop(state: LoadState, entry: Entry): Record<string, unknown> {
+  const { document, post } = entry;
+  return {
+    ...document.data,
+    title: document.title,
+    url: document.permalink,
+    id: document.permalink.replace(/\.html$/, ''),
+    slug: document.slug,
+    path: document.sourcePath,
+    date: post?.date,
+    tags: post?.tags ?? [],
+    categories: post?.categories ?? [],
+    excerpt: cutExcerpt(document.body, state.site.excerptSeparator).excerpt,
+    content: document.body,
+  };
+}
+
+/** Liquid's `site`: the configuration, posts, pages, tags, categories, collections and data. */
+export function siteDrop(state: LoadState): Record<string, unknown> {
+  const { site } = state;
+  const posts = state.posts.map((entry) => documentDrop(state, entry));
+  const byName = (key: 'tags' | 'categories'): Record<string, unknown[]> => {
+    const groups: Record<string, unknown[]> = {};
+    state.posts.forEach((entry, i) => {
+      for (const name of entry.post![key]) (groups[name] ??= []).push(posts[i]);
+    });
+    return groups;
+  };
+  const drop: Record<string, unknown> = {
+    ...state.collectionData,
+    ...site.config,
+    title: site.title,
+    description: site.description,
+    url: site.url,
+    baseurl: site.baseurl,
+    time: state.now,
+    posts,
+    pages: state.entries.filter((entry) => entry.kind === 'page').map((entry) => documentDrop(state, entry)),
+    tags: byName('tags'),
+    categories: byName('categories'),
+    data: state.data,
+    related_posts: [],
+  };
+  for (const name of Object.keys(site.collections)) {
+    if (name === 'posts') continue;
+    const docs = state.entries
+      .filter((entry) => entry.kind === 'collection' && entry.document.collection === name)
+      .map((entry) => documentDrop(state, entry));
+    if (docs.length > 0) drop[name] = docs;
+  }
+  return drop;
+}
+
+/** A Liquid error as a problem: its message, and the line of the tag in the source file. */
+function liquidProblem(entry: Entry, error: unknown) {
+  const err = error as Error & { token?: { getPosition(): [number, number] }; originalError?: Error };
+  const token = err.token ?? (err.originalError as typeof err | undefined)?.token;
+  const line = token ? token.getPosition()[0] + entry.document.bodyLine - 1 : undefined;
+  const message = (err.originalError?.message ?? err.message).replace(/, line:\d+, col:\d+$/, '');
+  return { file: entry.document.sourcePath, line, message: `Liquid: ${message}` };
+}
+
+export function renderLiquid(state: LoadState): LoadState {
+  // The engine and the site's view are built once, and only if some document uses Liquid.
+  let liquid: ReturnType<typeof createLiquid> | undefined;
+  let site: Record<string, unknown> | undefined;
+  for (const entry of state.entries) {
+    const { document, source } = entry;
+    if (source.frontMatter.render_with_liquid === false || !hasLiquid(document.body)) continue;
+    liquid ??= createLiquid(state.root, state.site, state.index, state.now);
+    try {
+      site ??= siteDrop(state);
+      document.body = liquid.parseAndRenderSync(document.body, {
+        site,
+        page: documentDrop(state, entry),
+        __format: document.format,
+      });
+    } catch (error) {
+      state.problems.push(liquidProblem(entry, error));
+    }
+  }
+  return state;
+}
