@@ -16,13 +16,13 @@
 import type { Feed } from '@blog/feed';
 import type { RenderResult } from '@blog/markdown';
 import type { Blog, Pagination, Post, TagEntry } from '@blog/model';
-import type { ResolvedThemeConfig } from './user-config.js';
+import type { RouteConfig } from './user-config.js';
 
-export type { ComponentName, ResolvedThemeConfig, Strings } from './user-config.js';
+export type { ComponentName, ResolvedThemeConfig, RouteConfig, Strings } from './user-config.js';
 
 export interface SiteData {
   blog: Blog;
-  config: ResolvedThemeConfig;
+  config: RouteConfig;
   /** Rendering of every post, page and collection document, by source path. */
   rendered: Map<string, RenderResult>;
   home: Pagination<Post>[];

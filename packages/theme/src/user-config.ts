@@ -145,6 +145,8 @@ export type ResolvedThemeConfig = z.output<typeof ThemeConfigSchema>;
 export type RouteConfig = ResolvedThemeConfig & {
   /** Astro's `site`, or the dev server's address, when `_config.yml` has no `url` (see site-url.ts). */
   siteUrl?: string | undefined;
+  /** Whether the pages are served by `astro dev`, which has no search index (that is made by `astro build`). */
+  dev?: boolean | undefined;
 };
 
 /** The keys valid at each path of the options, for the hint of an unknown key. */

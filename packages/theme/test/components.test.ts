@@ -10,6 +10,7 @@ import RelatedPosts from '../src/components/RelatedPosts.astro';
 import TagList from '../src/components/TagList.astro';
 import { getSiteData, type SiteData } from '../src/data.ts';
 import Page from '../src/routes/page.astro';
+import SearchView from '../src/views/SearchView.astro';
 
 let container: AstroContainer;
 let data: SiteData;
@@ -136,12 +137,41 @@ describe('customising the theme', () => {
 
 describe('the search page', () => {
   test('in the dev server (no index), says that `astro build` makes the index instead of loading a missing one', async () => {
-    expect(import.meta.env.DEV).toBe(true);
-    const html = await render(Page, { entry: { kind: 'search' }, path: '/search/' });
+    const html = await render(SearchView, { data: { ...data, config: { ...data.config, dev: true } } });
     expect(html).toContain(
       '<p class="search-in-dev">The search index is made by `astro build`: to search, run `astro build` then `astro preview`.</p>',
     );
     expect(html).not.toContain('pagefind-ui.js');
+  });
+
+  test('in a build, loads Pagefind’s UI', async () => {
+    const html = await render(SearchView, { data: { ...data, config: { ...data.config, dev: false } } });
+    expect(html).toContain('<script src="/pagefind/pagefind-ui.js"></script>');
+    expect(html).not.toContain('search-in-dev');
+  });
+
+  test('the integration marks `astro dev` only', async () => {
+    const { default: blog } = await import('../src/index.ts');
+    for (const command of ['dev', 'build'] as const) {
+      let config: { dev?: boolean } = {};
+      blog().hooks['astro:config:setup']!({
+        command,
+        config: {
+          root: new URL('../../model/test/fixtures/jekyll-site/', import.meta.url),
+          build: { concurrency: 1 },
+          experimental: {},
+          server: { port: 4321 },
+        },
+        updateConfig: (update: { vite: { plugins: { load(id: string): string }[] } }) => {
+          const module = update.vite.plugins[0]!.load('\0virtual:@blog/theme/config');
+          config = JSON.parse(module.replace(/^export default |;$/g, ''));
+        },
+        injectRoute: () => undefined,
+        addWatchFile: () => undefined,
+        logger: { warn: () => undefined, info: () => undefined },
+      } as never);
+      expect(config.dev, command).toBe(command === 'dev');
+    }
   });
 });
 

@@ -112,6 +112,7 @@ export function setupTheme(options: ThemeOptions, params: SetupParams): ThemeSet
   const root = fileURLToPath(astroConfig.root);
   const setup: ThemeSetup = { config: resolveThemeConfig(options, root), devUrl: false, keepOutput: false };
   const { config } = setup;
+  config.dev = params.command === 'dev';
   const { site, configName } = readSite(config.source, root, params);
   setup.devUrl = fallbackUrl(setup, site, configName, params);
   config.customCss = customCssPaths(config.customCss, root);
