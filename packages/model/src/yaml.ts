@@ -9,7 +9,7 @@
  * syntax error, or for a field a problem is reported on.
  */
 import jsYaml from 'js-yaml';
-import { LineCounter, isMap, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, Parser, isMap, isSeq, parseDocument, type Document } from 'yaml';
 import type { Problem } from './problems.js';
 
 /** A parsed YAML mapping plus a way to find the line of any key. */
@@ -55,6 +55,42 @@ function readFast(text: string): Record<string, unknown> | undefined {
   return typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
+/**
+ * The offset of the quoted scalar a "missing closing quote" error is about: where its quote opens.
+ * The parser reports the error where the text ends, lines after the mistake.
+ */
+function unclosedQuoteStart(text: string, before: number): number | undefined {
+  let start: number | undefined;
+  const visit = (token: unknown): void => {
+    if (Array.isArray(token)) return token.forEach(visit);
+    if (typeof token !== 'object' || token === null) return;
+    const { type, offset, source } = token as { type?: string; offset?: number; source?: string };
+    if (
+      (type === 'double-quoted-scalar' || type === 'single-quoted-scalar') &&
+      offset !== undefined &&
+      offset < before
+    ) {
+      const closed = type === 'double-quoted-scalar' ? /^"(?:[^"\\]|\\.)*"$/s : /^'(?:[^']|'')*'$/s;
+      if (!closed.test(source ?? '') && (start === undefined || offset > start)) start = offset;
+    }
+    for (const value of Object.values(token)) if (typeof value === 'object') visit(value);
+  };
+  for (const token of new Parser().parse(text)) visit(token);
+  return start;
+}
+
+/**
+ * The first error of a document, where it is. Later errors are mostly consequences of the first (a
+ * line the parser could not place makes the next ones wrong too): one problem, at the line of the mistake.
+ */
+function firstError(doc: Document, text: string): { offset: number; message: string } | undefined {
+  const [error] = doc.errors;
+  if (!error) return undefined;
+  const quote = error.code === 'MISSING_CHAR' && /quote/.test(error.message);
+  const offset = (quote ? unclosedQuoteStart(text, error.pos[0]) : undefined) ?? error.pos[0];
+  return { offset, message: `invalid YAML: ${error.message.split('\n')[0]}` };
+}
+
 /** The `yaml` path: slower, but knows where every key and error is. */
 function readWithPositions(
   text: string,
@@ -72,12 +108,8 @@ function readWithPositions(
   }
   colonValue.lastIndex = 0;
   const lineAt = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
-  const problems: Problem[] = doc.errors.map((error) => ({
-    file,
-    line: lineAt(error.pos[0]),
-    message: `invalid YAML: ${error.message.split('\n')[0]}`,
-  }));
-  if (problems.length > 0) return { problems };
+  const error = firstError(doc, text);
+  if (error) return { problems: [{ file, line: lineAt(error.offset), message: error.message }] };
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
     return {
@@ -110,14 +142,7 @@ function readWithPositions(
 /** Parses YAML of any shape (a `_data` file may be a list); problems name the line. */
 export function readYamlValue(text: string, file: string): { value?: unknown; problems: Problem[] } {
   const { doc, counter } = parse(text);
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((error) => ({
-        file,
-        line: counter.linePos(error.pos[0]).line,
-        message: `invalid YAML: ${error.message.split('\n')[0]}`,
-      })),
-    };
-  }
+  const error = firstError(doc, text);
+  if (error) return { problems: [{ file, line: counter.linePos(error.offset).line, message: error.message }] };
   return { value: doc.toJS({ maxAliasCount: 1000 }) ?? null, problems: [] };
 }

@@ -75,4 +75,23 @@ describe('parseSiteConfig', () => {
       /site\/_config.yml:\d+: invalid YAML/,
     );
   });
+
+  test('an unclosed quote is reported once, on its own line, not where the text ends', () => {
+    const problems = (text: string) => {
+      try {
+        parseSiteConfig(text, '_config.yml');
+      } catch (error) {
+        return (error as BlogSourceError).problems.map((problem) => [problem.line, problem.message]);
+      }
+      return [];
+    };
+    expect(problems('title: Notes\nurl: https://notes.example\ndescription: "Networks and\npaginate: 5\n')).toEqual([
+      [3, 'invalid YAML: Missing closing "quote'],
+    ]);
+    expect(problems("title: 'It''s mine\nurl: https://notes.example\n")).toEqual([
+      [1, "invalid YAML: Missing closing 'quote"],
+    ]);
+    // A key the parser cannot place makes the following line wrong too: the first problem alone is reported.
+    expect(problems('title: a\n  nested: b\nurl: https://notes.example\n')).toHaveLength(1);
+  });
 });

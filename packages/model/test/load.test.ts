@@ -180,6 +180,10 @@ describe('loadBlog reports every problem with file, line and field', () => {
     writeFileSync(join(dir, '_posts/2023-01-02-bad-published.md'), '---\ntitle: x\n\npublished: maybe\n---\nBody\n');
     writeFileSync(join(dir, '_posts/2023-01-03-bad-yaml.md'), '---\ntitle: [unclosed\n---\nBody\n');
     writeFileSync(
+      join(dir, '_posts/2023-01-05-bad-quote.md'),
+      '---\ntitle: Quote\ndescription: "unclosed\ntags: [a]\n---\nBody\n',
+    );
+    writeFileSync(
       join(dir, '_posts/2023-01-04-bad-link.md'),
       '---\ntitle: Link\n---\nLine one.\n\nSee {% post_url 2019-01-01-missing %}.\n',
     );
@@ -202,6 +206,8 @@ describe('loadBlog reports every problem with file, line and field', () => {
       ),
       '[@blog/model] _posts/2023-01-02-bad-published.md:4: `published`: expected `true` or `false`, got `maybe`',
       expect.stringMatching(/^\[@blog\/model\] _posts\/2023-01-03-bad-yaml\.md:\d: invalid YAML/),
+      // The quote opens on line 3: reported there, once.
+      '[@blog/model] _posts/2023-01-05-bad-quote.md:3: invalid YAML: Missing closing "quote',
       expect.stringMatching(
         /^\[@blog\/model\] _posts\/2023-01-04-bad-link\.md:6: Liquid: `\{% post_url 2019-01-01-missing %\}`: expected the file name of a post/,
       ),

@@ -18,57 +18,14 @@ import {
   tagIndex,
   type Blog,
   type Document,
-  type Pagination,
   type Post,
-  type SeriesEntry,
-  type SeriesPlace,
-  type TagEntry,
+  type PostIndex,
 } from '@blog/model';
+import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
 import { currentBuild } from './shared.js';
-
-export interface SiteData {
-  blog: Blog;
-  config: typeof config;
-  /** Rendering of every post, page and collection document, by source path. */
-  rendered: Map<string, RenderResult>;
-  home: Pagination<Post>[];
-  tags: TagEntry<Post>[];
-  /** The URL slug of each tag, by name. */
-  tagSlugs: Map<string, string>;
-  /** Pages in the site navigation, in `header_pages` order when the site sets it. */
-  nav: { title: string; href: string }[];
-  /** Whether the theme's own `/archive/` is shown (the site has no archive of its own). */
-  themeArchive: boolean;
-  /** Where the archive is: the site's own archive page, else the theme's. */
-  archiveHref: string;
-  /** The search index's Pagefind bundles (see search.ts): the main one, then those it merges. */
-  searchBundles: string[];
-  /** The site's own favicon when it has one, else the theme's `/favicon.svg`. */
-  favicon: { href: string; type: string };
-  /** Every series (`series` in front matter), by name; each has a page at `/series/<slug>/`. */
-  series: SeriesEntry<Post>[];
-  /** The series of a post and its place in it, if it is in one. */
-  seriesOf(post: Post): SeriesPlace<Post> | undefined;
-  /** The image of a post for `og:image`: its own `image`, else its generated card with `socialImages`. */
-  socialImage(post: Post): { url: string; width?: number; height?: number; alt: string } | undefined;
-  related(post: Post): Post[];
-  adjacent(post: Post): { previous?: Post | undefined; next?: Post | undefined };
-  /** The feed model of the blog, or of one tag; built once each. */
-  feed(tag?: string): Promise<Feed>;
-  /** A site path with the base URL: `/about/` → `/blog/about/`. */
-  href(path: string): string;
-  /** An absolute URL of a site path. */
-  absolute(path: string): string;
-  /**
-   * The `cacheKey` of a page for Astro's incremental builds: a digest of the site-wide data every page
-   * shows (site config, navigation, theme options) and of `value`, the data of the page, in which each
-   * post or page stands for all of it: front matter, rendered HTML, the URLs of its tags. Astro reuses
-   * a page from the previous build while its key and its code are unchanged.
-   */
-  cacheKey(value: unknown): string;
-}
+import { withSiteUrl } from './site-url.js';
 
 let data: Promise<SiteData> | undefined;
 
@@ -78,17 +35,14 @@ export function getSiteData(): Promise<SiteData> {
   return data;
 }
 
-async function build(): Promise<SiteData> {
-  const blog = await loadBlog(config.source, {
-    drafts: config.drafts,
-    future: config.future,
-    gitDates: config.gitDates,
-  });
-  for (const warning of blog.warnings.filter((item) => item.field === 'gitDates')) {
-    console.warn(`[@blog/theme] ${warning.message}`);
-  }
-  const cache = new RenderCache(config.cacheDir);
-  const markdown = { imageRoot: config.source, ...config.markdown };
+type MarkdownOptions = typeof config.markdown & { imageRoot: string };
+
+/** Every post, page and collection document rendered (unchanged ones from the cache), by source path. */
+async function renderDocuments(
+  blog: Blog,
+  cache: RenderCache,
+  markdown: MarkdownOptions,
+): Promise<Map<string, RenderResult>> {
   const documents: Document[] = htmlDocuments(blog);
   const started = performance.now();
   const results = await renderAll(
@@ -98,12 +52,15 @@ async function build(): Promise<SiteData> {
   console.info(
     `[@blog/theme] ${documents.length} documents: ${cache.misses} rendered, ${documents.length - cache.misses} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
-  const problems = results.flatMap((result) => result.messages);
-  for (const message of problems) {
+  for (const message of results.flatMap((result) => result.messages)) {
     console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
   }
+  return new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
+}
+
+/** The feed of the blog or of a tag, each built once; a post in several feeds is rendered for feeds once. */
+function feedsOf(blog: Blog, cache: RenderCache, markdown: MarkdownOptions): SiteData['feed'] {
   const feeds = new Map<string | undefined, Promise<Feed>>();
-  // A post in several feeds (the blog's, its tags') is rendered for feeds once.
   const feedContent = new Map<string, Promise<RenderResult>>();
   const renderForFeed = (post: Post): Promise<RenderResult> => {
     let content = feedContent.get(post.sourcePath);
@@ -113,15 +70,21 @@ async function build(): Promise<SiteData> {
     }
     return content;
   };
-  const index = postIndex(blog.posts);
-  const tags = tagIndex(blog.posts);
-  const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });
-  const rendered = new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
-  const { site } = blog;
-  const base = site.baseurl;
-  const href = (path: string) => `${base}${path.startsWith('/') ? path : `/${path}`}`;
+  return (tag) => {
+    let feed = feeds.get(tag);
+    if (!feed) {
+      feed = blogFeed(blog, { tag, limit: config.feedLimit, content: renderForFeed });
+      feeds.set(tag, feed);
+    }
+    return feed;
+  };
+}
+
+/** The header's links (in `header_pages` order when the site sets it) and where the archive is. */
+function navigation(blog: Blog, href: (path: string) => string) {
   const archivePage = blog.pages.find((page) => /^archive(\/index)?\.html$/.test(page.outputPath));
-  const headerPages = Array.isArray(site.config.header_pages) ? (site.config.header_pages as string[]) : undefined;
+  const { config: siteConfig } = blog.site;
+  const headerPages = Array.isArray(siteConfig.header_pages) ? (siteConfig.header_pages as string[]) : undefined;
   const navPages = headerPages
     ? headerPages
         .map((path) => blog.pages.find((page) => page.sourcePath === path))
@@ -129,28 +92,69 @@ async function build(): Promise<SiteData> {
     : blog.pages.filter((page) => page.nav);
   const nav = navPages.map((page) => ({ title: page.title, href: href(page.permalink) }));
   if (!archivePage) nav.push({ title: config.strings.archive, href: href('/archive/') });
-  const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
+  return { nav, themeArchive: !archivePage, archiveHref: href(archivePage ? archivePage.permalink : '/archive/') };
+}
+
+/** Related posts of a post, computed once (asked for twice per post: for its cache key, then by its page). */
+function relatedOf(index: PostIndex<Post>): SiteData['related'] {
   const related = new Map<Post, Post[]>();
+  return (post) => {
+    let posts = related.get(post);
+    if (!posts) {
+      posts = index.related(post, config.relatedPosts);
+      related.set(post, posts);
+    }
+    return posts;
+  };
+}
+
+/** In a build, hands the blog and the search index's documents to the integration (see shared.ts). */
+function startSearchIndex(
+  blog: Blog,
+  parts: Document[][],
+  rendered: Map<string, RenderResult>,
+  href: (path: string) => string,
+  digest: (document: Document) => string,
+): void {
+  const build = currentBuild();
+  if (!build) return;
+  build.blog = blog;
+  // Pagefind indexes while Astro writes the pages; the build's last step writes the index.
+  build.indexSearch(
+    blog.site.language,
+    parts.map((part) =>
+      part.map((document) => ({
+        url: href(document.permalink),
+        title: document.title,
+        html: rendered.get(document.sourcePath)?.html ?? '',
+        digest: digest(document),
+      })),
+    ),
+  );
+}
+
+async function build(): Promise<SiteData> {
+  const blog = withSiteUrl(
+    await loadBlog(config.source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }),
+    config.siteUrl,
+  );
+  for (const warning of blog.warnings.filter((item) => item.field === 'gitDates')) {
+    console.warn(`[@blog/theme] ${warning.message}`);
+  }
+  const cache = new RenderCache(config.cacheDir);
+  const markdown = { imageRoot: config.source, ...config.markdown };
+  const rendered = await renderDocuments(blog, cache, markdown);
+  const index = postIndex(blog.posts);
+  const tags = tagIndex(blog.posts);
+  const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });
+  const { site } = blog;
+  const href = (path: string) => `${site.baseurl}${path.startsWith('/') ? path : `/${path}`}`;
+  const { nav, themeArchive, archiveHref } = navigation(blog, href);
+  const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
   const favicon = faviconOf(blog, href);
-  const archiveHref = href(archivePage ? archivePage.permalink : '/archive/');
   const { cacheKey, digest } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
   const searchIndexParts = config.search ? searchParts(blog, config.searchPartSize) : [];
-  const build = currentBuild();
-  if (build) {
-    build.blog = blog;
-    // Pagefind indexes while Astro writes the pages; the build's last step writes the index.
-    build.indexSearch(
-      site.language,
-      searchIndexParts.map((part) =>
-        part.map((document) => ({
-          url: href(document.permalink),
-          title: document.title,
-          html: rendered.get(document.sourcePath)?.html ?? '',
-          digest: digest(document),
-        })),
-      ),
-    );
-  }
+  startSearchIndex(blog, searchIndexParts, rendered, href, digest);
   return {
     blog,
     config,
@@ -159,27 +163,12 @@ async function build(): Promise<SiteData> {
     tags,
     tagSlugs,
     nav,
-    themeArchive: !archivePage,
+    themeArchive,
     archiveHref,
     favicon,
     searchBundles: searchIndexParts.map((_part, number) => href(`/${searchBundle(number)}`)),
-    feed: (tag) => {
-      let feed = feeds.get(tag);
-      if (!feed) {
-        feed = blogFeed(blog, { tag, limit: config.feedLimit, content: renderForFeed });
-        feeds.set(tag, feed);
-      }
-      return feed;
-    },
-    related: (post) => {
-      // Asked for twice per post: for its page's cache key, then by the page.
-      let posts = related.get(post);
-      if (!posts) {
-        posts = index.related(post, config.relatedPosts);
-        related.set(post, posts);
-      }
-      return posts;
-    },
+    feed: feedsOf(blog, cache, markdown),
+    related: relatedOf(index),
     adjacent: (post) => index.adjacent(post),
     socialImage: (post) => {
       if (typeof post.data.image === 'string') {
@@ -246,3 +235,4 @@ function faviconOf(blog: Blog, href: (path: string) => string): { href: string; 
   if (!own) return { href: href('/favicon.svg'), type: 'image/svg+xml' };
   return { href: href(`/${own.path}`), type: iconTypes[own.path.split('.').pop()!]! };
 }
+export type { SiteData } from './props.js';

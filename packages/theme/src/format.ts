@@ -33,3 +33,8 @@ export function formatDate(date: Date, site: Pick<Site, 'timezone' | 'language'>
 export function formatArchiveDate(date: Date, site: Pick<Site, 'timezone' | 'language'>, locale?: string): string {
   return formatter(locale ?? site.language, site.timezone ?? 'UTC', 'archive').format(date);
 }
+
+/** Fills `{name}` placeholders of a string: `format('{minutes} min read', { minutes: 3 })`. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in values ? String(values[name]) : match));
+}

@@ -1,6 +1,6 @@
 declare module 'virtual:@blog/theme/config' {
-  import type { ResolvedThemeConfig } from './options.js';
-  const config: ResolvedThemeConfig;
+  import type { RouteConfig } from './user-config.js';
+  const config: RouteConfig;
   export default config;
 }
 
@@ -8,3 +8,6 @@ declare module 'virtual:@blog/theme/components/*' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
+
+/** The site's `customCss` stylesheets, imported in order. */
+declare module 'virtual:@blog/theme/custom-css' {}

@@ -62,3 +62,37 @@ describe('pruneOutput: what a build left from earlier ones', () => {
     expect(readdirSync(join(out, '_astro'))).toEqual(['new.css']);
   });
 });
+
+describe('the end of a build', () => {
+  test('pages Astro listed as x/index.html are moved to x.html, and the log says so once', async () => {
+    const { finishBuild } = await import('../src/integration/build-output.ts');
+    const { resolveThemeConfig } = await import('../src/user-config.ts');
+    const out = mkdtempSync(join(tmpdir(), 'blog-done-'));
+    try {
+      const blog = await loadBlog(fixture, { now: new Date('2025-01-01') });
+      const post = blog.posts.find(
+        (item) => item.outputPath.endsWith('.html') && !item.outputPath.endsWith('index.html'),
+      )!;
+      const written = join(out, post.permalink.replace(/\.html$/, ''), 'index.html');
+      mkdirSync(dirname(written), { recursive: true });
+      writeFileSync(written, '<p>the post</p>');
+      const info: string[] = [];
+      await finishBuild({
+        config: { ...resolveThemeConfig({ search: false, incremental: false }, out), cacheDir: join(out, '.cache') },
+        out,
+        started: 0,
+        blog,
+        linked: [],
+        kept: new Set(),
+        search: undefined,
+        logger: { info: (line: string) => info.push(line) } as never,
+      });
+      expect(readdirSync(dirname(join(out, post.outputPath)))).toContain(post.outputPath.split('/').pop());
+      const moved = info.filter((line) => line.includes('x.html'));
+      expect(moved).toHaveLength(1);
+      expect(moved[0]).toMatch(/^\d+ page\(s\) listed above as `x\/index\.html` are at their Jekyll names `x\.html`: /);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});

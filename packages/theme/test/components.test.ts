@@ -10,6 +10,7 @@ import RelatedPosts from '../src/components/RelatedPosts.astro';
 import TagList from '../src/components/TagList.astro';
 import { getSiteData, type SiteData } from '../src/data.ts';
 import Page from '../src/routes/page.astro';
+import SearchView from '../src/views/SearchView.astro';
 
 let container: AstroContainer;
 let data: SiteData;
@@ -131,5 +132,115 @@ describe('customising the theme', () => {
         logger: { warn: () => undefined },
       } as never),
     ).toThrow('`components.Sidebar`: no such component; expected one of Head, Header, Footer');
+  });
+});
+
+describe('the search page', () => {
+  test('in the dev server (no index), says that `astro build` makes the index instead of loading a missing one', async () => {
+    const html = await render(SearchView, { data: { ...data, config: { ...data.config, dev: true } } });
+    expect(html).toContain(
+      '<p class="search-in-dev">The search index is made by `astro build`: to search, run `astro build` then `astro preview`.</p>',
+    );
+    expect(html).not.toContain('pagefind-ui.js');
+  });
+
+  test('in a build, loads Pagefind’s UI', async () => {
+    const html = await render(SearchView, { data: { ...data, config: { ...data.config, dev: false } } });
+    expect(html).toContain('<script src="/pagefind/pagefind-ui.js"></script>');
+    expect(html).not.toContain('search-in-dev');
+  });
+
+  test('the integration marks `astro dev` only', async () => {
+    const { default: blog } = await import('../src/index.ts');
+    for (const command of ['dev', 'build'] as const) {
+      let config: { dev?: boolean } = {};
+      blog().hooks['astro:config:setup']!({
+        command,
+        config: {
+          root: new URL('../../model/test/fixtures/jekyll-site/', import.meta.url),
+          build: { concurrency: 1 },
+          experimental: {},
+          server: { port: 4321 },
+        },
+        updateConfig: (update: { vite: { plugins: { load(id: string): string }[] } }) => {
+          const module = update.vite.plugins[0]!.load('\0virtual:@blog/theme/config');
+          config = JSON.parse(module.replace(/^export default |;$/g, ''));
+        },
+        injectRoute: () => undefined,
+        addWatchFile: () => undefined,
+        logger: { warn: () => undefined, info: () => undefined },
+      } as never);
+      expect(config.dev, command).toBe(command === 'dev');
+    }
+  });
+});
+
+describe('copying a component', () => {
+  test('the replaceable components import only public names, so a copy compiles anywhere', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const folder = new URL('../src/components/', import.meta.url);
+    const { componentNames } = await import('../src/index.ts');
+    for (const name of componentNames) {
+      const source = readFileSync(new URL(`${name}.astro`, folder), 'utf8');
+      const imports = [...source.matchAll(/^import\s.*?from\s+'([^']+)'/gm)].map((match) => match[1]!);
+      for (const path of imports) {
+        expect(path, `${name}.astro imports ${path}`).toMatch(
+          /^(@blog\/(model|feed|markdown)|@blog\/theme\/|virtual:)/,
+        );
+      }
+    }
+    expect(readdirSync(folder).length).toBeGreaterThanOrEqual(componentNames.length);
+  });
+});
+
+describe('customCss', () => {
+  const setup = async (
+    customCss: string[],
+    root = new URL('../../model/test/fixtures/jekyll-site/', import.meta.url),
+  ) => {
+    const { default: blog } = await import('../src/index.ts');
+    let plugin: { load(id: string): string | undefined } | undefined;
+    blog({ customCss }).hooks['astro:config:setup']!({
+      command: 'dev',
+      config: {
+        root,
+        build: { concurrency: 1 },
+        experimental: {},
+        server: { port: 4321 },
+      },
+      updateConfig: (config: { vite: { plugins: never[] } }) => {
+        plugin = config.vite.plugins[0];
+      },
+      injectRoute: () => undefined,
+      addWatchFile: () => undefined,
+      logger: { warn: () => undefined, info: () => undefined },
+    } as never);
+    return plugin!;
+  };
+
+  test('the site’s stylesheets are imported in order: files from the project root, packages by name', async () => {
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const root = mkdtempSync(`${(await import('node:os')).tmpdir()}/blog-css-`);
+    mkdirSync(`${root}/src/styles`, { recursive: true });
+    writeFileSync(`${root}/_config.yml`, 'title: Styled\nurl: https://styled.example\n');
+    writeFileSync(`${root}/src/styles/custom.css`, ':root { --blog-color-accent: #123456; }\n');
+    const plugin = await setup(['./src/styles/custom.css', '@fontsource/inter'], new URL(`file://${root}/`));
+    expect(plugin.load('\0virtual:@blog/theme/custom-css')).toBe(
+      `import ${JSON.stringify(`${root}/src/styles/custom.css`)};\nimport "@fontsource/inter";`,
+    );
+  });
+
+  test('a stylesheet that does not exist is an error naming it', async () => {
+    await expect(setup(['./src/styles/custom.css'])).rejects.toThrow(
+      '`customCss[0]`: ./src/styles/custom.css does not exist',
+    );
+  });
+
+  test('the layout imports them after the theme’s own styles', async () => {
+    const { readFileSync } = await import('node:fs');
+    const layout = readFileSync(new URL('../src/layouts/BaseLayout.astro', import.meta.url), 'utf8');
+    expect(layout.indexOf("import 'virtual:@blog/theme/custom-css'")).toBeGreaterThan(
+      layout.indexOf("import '../styles/theme.css'"),
+    );
   });
 });

@@ -4,10 +4,11 @@
  * and from plain Node.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -51,9 +52,13 @@ describe('the packed tarballs', () => {
   test('hold what they need and nothing of the workspace', () => {
     const names = readdirSync(tarballs).sort();
     expect(names).toEqual(
-      ['blog-feed-0.0.0.tgz', 'blog-markdown-0.0.0.tgz', 'blog-model-0.0.0.tgz', 'blog-theme-0.0.0.tgz'].map((name) =>
-        expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`)),
-      ),
+      [
+        'blog-create-blog-0.0.0.tgz',
+        'blog-feed-0.0.0.tgz',
+        'blog-markdown-0.0.0.tgz',
+        'blog-model-0.0.0.tgz',
+        'blog-theme-0.0.0.tgz',
+      ].map((name) => expect.stringMatching(new RegExp(`^${name.replace(/0\.0\.0/, '\\d+\\.\\d+\\.\\d+')}$`))),
     );
     for (const name of names) {
       const listing = execFileSync('tar', ['-tzf', join(tarballs, name)], { encoding: 'utf8' });
@@ -69,7 +74,7 @@ describe('the packed tarballs', () => {
 
   test('publint and arethetypeswrong (esm-only) find no problem', () => {
     const bin = (name: string) => join(root, 'tests/packed/node_modules/.bin', name);
-    for (const name of ['model', 'markdown', 'feed', 'theme']) {
+    for (const name of ['model', 'markdown', 'feed', 'theme', 'create-blog']) {
       const output = execFileSync(
         process.execPath,
         [bin('publint').replace(/\.bin\/publint$/, 'publint/src/cli.js'), join(root, 'packages', name)],
@@ -115,8 +120,25 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     );
     writeFileSync(
       join(project, 'astro.config.mjs'),
-      "import { defineConfig } from 'astro/config';\nimport blog from '@blog/theme';\n\nexport default defineConfig({ integrations: [blog({ source: './content', search: false })] });\n",
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import blog from '@blog/theme';",
+        '',
+        'export default defineConfig({',
+        '  integrations: [',
+        '    blog({',
+        "      source: './content',",
+        '      search: false,',
+        "      customCss: ['./src/styles/custom.css'],",
+        "      components: { Header: './src/components/Header.astro', PostMeta: './src/components/PostMeta.astro' },",
+        '    }),',
+        '  ],',
+        '});',
+      ].join('\n'),
     );
+    // A plain `:root` rule of the site's own stylesheet, as the theme's README says.
+    mkdirSync(join(project, 'src/styles'), { recursive: true });
+    writeFileSync(join(project, 'src/styles/custom.css'), ':root {\n  --blog-color-accent: rgb(1, 2, 3);\n}\n');
     writeFileSync(
       join(project, 'content/_config.yml'),
       'title: Reused Theme\nurl: https://reused.example\npaginate: 2\nemail: me@reused.example\n',
@@ -163,6 +185,15 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
       ].join('\n'),
     );
     pnpm(['install', '--no-frozen-lockfile'], project);
+    // Components copied from the theme, as its README says: unchanged but for a class that shows they are used.
+    mkdirSync(join(project, 'src/components'), { recursive: true });
+    const components = join(project, 'node_modules/@blog/theme/src/components');
+    const header = readFileSync(join(components, 'Header.astro'), 'utf8');
+    writeFileSync(
+      join(project, 'src/components/Header.astro'),
+      header.replace('class="site-header"', 'class="site-header copied-header"'),
+    );
+    copyFileSync(join(components, 'PostMeta.astro'), join(project, 'src/components/PostMeta.astro'));
     execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: project,
       env,
@@ -220,10 +251,151 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
     expect(collections.pages).toEqual(['/about/']);
   });
 
+  test('customCss: a plain `:root` rule of the site wins over the theme’s, in light and dark mode (Chromium)', async () => {
+    const dist = join(project, 'dist');
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    });
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ colorScheme });
+        // The built folder, served as a static host would, without a server.
+        await page.route('http://blog.test/**', (route) => {
+          const path = new URL(route.request().url()).pathname;
+          return route.fulfill({ path: join(dist, path.endsWith('/') ? `${path}index.html` : path) });
+        });
+        await page.goto('http://blog.test/');
+        const accent = await page.evaluate(() => ({
+          border: getComputedStyle(document.querySelector('.site-header')!).borderTopColor,
+          title: getComputedStyle(document.querySelector('.site-title')!).color,
+        }));
+        expect(accent, colorScheme).toEqual({ border: 'rgb(1, 2, 3)', title: 'rgb(1, 2, 3)' });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('components copied from the theme build unchanged in the site’s src/', () => {
+    const home = readFileSync(join(project, 'dist/index.html'), 'utf8');
+    expect(home).toContain('class="site-header copied-header"');
+    // The copied Header's menu (NavItems, from the theme by its public name) and the copied PostMeta's dates.
+    expect(home).toMatch(/<details class="site-nav__menu">.*<a href="\/about\/">About<\/a>/s);
+    expect(home).toContain('<time class="dt-published" datetime="2024-03-30T00:00:00.000Z">Mar 30, 2024</time>');
+  });
+
+  test('a misspelt option stops the build, naming the closest valid one', () => {
+    const config = join(project, 'astro.misspelt.config.mjs');
+    writeFileSync(
+      config,
+      "import { defineConfig } from 'astro/config';\nimport blog from '@blog/theme';\nexport default defineConfig({ integrations: [blog({ sourc: './content' })] });\n",
+    );
+    let output = '';
+    try {
+      execFileSync(
+        process.execPath,
+        [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.misspelt.config.mjs'],
+        {
+          cwd: project,
+          env,
+          stdio: 'pipe',
+          encoding: 'utf8',
+        },
+      );
+    } catch (error) {
+      const failure = error as { stdout: string; stderr: string };
+      output = failure.stdout + failure.stderr;
+    }
+    expect(output).toContain('`sourc`: unknown option; did you mean `source`?');
+  });
+
+  test('a build that fails while rendering leaves no `.prerender/` bundle in the output folder', () => {
+    writeFileSync(join(project, 'src/components/Broken.astro'), "---\nthrow new Error('a broken footer');\n---\n");
+    writeFileSync(
+      join(project, 'astro.failing.config.mjs'),
+      [
+        "import { defineConfig } from 'astro/config';",
+        "import blog from '@blog/theme';",
+        'export default defineConfig({',
+        "  outDir: './dist-failed',",
+        "  integrations: [blog({ source: './content', search: false, components: { Footer: './src/components/Broken.astro' } })],",
+        '});',
+      ].join('\n'),
+    );
+    let output = '';
+    try {
+      execFileSync(
+        process.execPath,
+        [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--config', 'astro.failing.config.mjs'],
+        { cwd: project, env, stdio: 'pipe', encoding: 'utf8' },
+      );
+    } catch (error) {
+      const failure = error as { stdout: string; stderr: string };
+      output = failure.stdout + failure.stderr;
+    }
+    expect(output).toContain('a broken footer');
+    expect(existsSync(join(project, 'dist-failed'))).toBe(true);
+    expect(readdirSync(join(project, 'dist-failed'))).not.toContain('.prerender');
+  });
+
   test('installed the packages as files, not workspace links', () => {
     const theme = join(project, 'node_modules/@blog/theme');
     expect(readFileSync(join(theme, 'package.json'), 'utf8')).toContain('"name": "@blog/theme"');
     expect(existsSync(join(theme, 'test'))).toBe(false);
+  });
+});
+
+describe('the starter: `pnpm create @blog/blog` from its tarball', () => {
+  const runner = join(work, 'create');
+  const project = join(runner, 'field-notes');
+  beforeAll(() => {
+    // What `pnpm create @blog/blog field-notes` does: install @blog/create-blog, run its bin.
+    mkdirSync(runner);
+    writeFileSync(
+      join(runner, 'package.json'),
+      JSON.stringify({ name: 'runner', private: true, dependencies: { '@blog/create-blog': tarball('create-blog') } }),
+    );
+    pnpm(['install', '--no-frozen-lockfile'], runner);
+    pnpm(['exec', 'create-blog', 'field-notes', '--title', 'Field notes'], runner);
+    // The @blog packages are not on the registry: the starter's ranges are served from the tarballs.
+    const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+    manifest.pnpm.overrides = overrides();
+    writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
+    pnpm(['install', '--no-frozen-lockfile'], project);
+    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+      cwd: project,
+      env,
+      stdio: 'pipe',
+    });
+  });
+
+  test('writes a blog that installs and builds: home, post, about page, feed, search', () => {
+    const dist = join(project, 'dist');
+    const post = readdirSync(join(project, 'blog/_posts'))[0]!;
+    const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})-welcome\.md$/.exec(post)!;
+    const postPage = readFileSync(join(dist, `${year}/${month}/${day}/welcome.html`), 'utf8');
+    expect(postPage).toContain('<title>Welcome | Field notes</title>');
+    expect(postPage).toContain('<code');
+    expect(readFileSync(join(dist, 'about/index.html'), 'utf8')).toContain('<h1 class="post-title">About</h1>');
+    const home = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(home).toContain(`href="/${year}/${month}/${day}/welcome.html"`);
+    expect(readFileSync(join(dist, 'feed.xml'), 'utf8')).toContain(
+      `<link>https://blog.example.com/${year}/${month}/${day}/welcome.html</link>`,
+    );
+    expect(existsSync(join(dist, 'pagefind/pagefind-ui.js'))).toBe(true);
+  });
+
+  test('its stylesheet comes through customCss, after the theme’s', () => {
+    const home = readFileSync(join(project, 'dist/index.html'), 'utf8');
+    const css = [...home.matchAll(/<link rel="stylesheet" href="\/(_astro\/[^"]+\.css)">/g)]
+      .map((match) => readFileSync(join(project, 'dist', match[1]!), 'utf8'))
+      .join('\n');
+    const theme = css.indexOf('--blog-color-accent:#b36b00');
+    const custom = css.indexOf('--blog-color-accent:#7c3aed');
+    expect(theme).toBeGreaterThanOrEqual(0);
+    expect(custom).toBeGreaterThan(theme);
   });
 });
 

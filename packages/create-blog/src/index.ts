@@ -1,0 +1,2 @@
+export { CreateBlogError, createBlog, type Options } from './create.js';
+export { templateFiles, type TemplateOptions } from './template.js';
