@@ -43,7 +43,7 @@ export function atom(feed: Feed, options: FeedOptions = {}): string {
         ...item.authors.map(author),
         item.summary && element('summary', { type: 'text' }, item.summary),
         item.contentHtml !== undefined && element('content', { type: 'html' }, item.contentHtml),
-        ...[...item.tags, ...item.categories].map((term) => element('category', { term })),
+        ...[...item.categories, ...item.tags].map((term) => element('category', { term })),
       ]),
     ),
   );

@@ -34,7 +34,7 @@ export function jsonFeed(feed: Feed, options: Omit<FeedOptions, 'stylesheet'> = 
       date_modified: toXmlSchema(item.updated),
       authors: item.authors.length > 0 ? item.authors.map(person) : undefined,
       tags:
-        item.tags.length + item.categories.length > 0 ? [...new Set([...item.tags, ...item.categories])] : undefined,
+        item.tags.length + item.categories.length > 0 ? [...new Set([...item.categories, ...item.tags])] : undefined,
     })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;

@@ -46,7 +46,7 @@ export function rss(feed: Feed, options: RssOptions = {}): string {
         element('pubDate', {}, date(item.published)),
         element('link', {}, item.url),
         element('guid', { isPermaLink: item.id === item.url ? 'true' : 'false' }, item.id),
-        ...[...item.tags, ...item.categories].map((name) => element('category', {}, name)),
+        ...[...item.categories, ...item.tags].map((name) => element('category', {}, name)),
         ...(creator ? authors.map((author) => element('dc:creator', {}, author.name)) : []),
       ]),
     );

@@ -33,10 +33,11 @@ describe('atom (RFC 4287)', () => {
     expect(entry.content['@type']).toBe('html');
     expect(text(entry.content)).toBe(source.contentHtml);
     expect(text(entry.summary)).toBe('Summary of post 0.');
+    // Categories, then tags, as jekyll-feed writes them.
     expect(entry.category.map((category: any) => category['@term'])).toEqual([
+      'infrastructure',
       'opentofu',
       'wikimedia foundation',
-      'infrastructure',
     ]);
   });
 

@@ -27,7 +27,7 @@ describe('blogFeed: a feed from @blog/model posts rendered by @blog/markdown', (
     expect(html).toContain('href="https://packets.example.org/2023/12/14/terraform-to-tofu.html#fn:1"');
     expect(html).not.toMatch(/(?:href|src)="\//);
     const late = channel.item.find((item: any) => text(item.link).endsWith('late-night.html'));
-    expect(late.category.map(text)).toEqual(['debian', 'nftables', 'networking']);
+    expect(late.category.map(text)).toEqual(['networking', 'debian', 'nftables']);
     // A link written relative to the site becomes absolute.
     const fromName = channel.item.find((item: any) => text(item.link).endsWith('/custom/2023/no-front-date/'));
     expect(text(fromName.description)).toContain(

@@ -65,7 +65,7 @@ describe('jsonFeed (JSON Feed 1.1)', () => {
       summary: 'Summary of post 0.',
       date_published: '2024-03-18T00:00:00+00:00',
       date_modified: '2024-03-18T00:00:00+00:00',
-      tags: ['opentofu', 'wikimedia foundation', 'infrastructure'],
+      tags: ['infrastructure', 'opentofu', 'wikimedia foundation'],
     });
   });
 });

@@ -41,7 +41,8 @@ describe('rss', () => {
     expect(text(item.description)).toBe(source.contentHtml);
     expect(text(item.link)).toBe(source.url);
     expect(item.guid).toEqual({ '#text': source.url, '@isPermaLink': 'true' });
-    expect(item.category.map(text)).toEqual(['opentofu', 'wikimedia foundation', 'infrastructure']);
+    // Categories, then tags, as jekyll-feed writes them.
+    expect(item.category.map(text)).toEqual(['infrastructure', 'opentofu', 'wikimedia foundation']);
     expect(text(item.pubDate)).toBe('Mon, 18 Mar 2024 00:00:00 +0000');
   });
 
