@@ -138,8 +138,11 @@ async function build(): Promise<SiteData> {
     await loadBlog(config.source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }),
     config.siteUrl,
   );
-  for (const warning of blog.warnings.filter((item) => item.field === 'gitDates')) {
-    console.warn(`[@blog/theme] ${warning.message}`);
+  // What Jekyll warns about and builds anyway (two files on one address, a file not in the site's
+  // encoding…): said once per build, with the file and line, and the build goes on as Jekyll's does.
+  for (const warning of blog.warnings) {
+    const place = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
+    console.warn(`[@blog/model] ${place}${warning.message}`);
   }
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
