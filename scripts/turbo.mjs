@@ -1,10 +1,48 @@
 #!/usr/bin/env node
-/** Runs `turbo` with telemetry off; arguments go to turbo (with `--force` when BLOG_SOURCE is set). */
+/**
+ * Runs `turbo` with telemetry off; arguments go to turbo.
+ *
+ * With `BLOG_SOURCE` set, the site is built from a folder outside the
+ * workspace, which turbo cannot hash: the site's build must never come from
+ * turbo's cache, but the packages it uses still do. So `build` and `preview`
+ * run in steps: turbo builds what the site needs (cached as always), the
+ * site's own `build` script runs outside turbo (nothing stored for a folder
+ * it cannot see), then `preview` serves the result. Any other task run with
+ * `BLOG_SOURCE` is forced as a whole, as no cached result can be trusted.
+ */
 import { spawnSync } from 'node:child_process';
 import { quietEnv } from './env.mjs';
 
 const args = process.argv.slice(2);
-// A BLOG_SOURCE folder lies outside the workspace, where turbo cannot hash it: never serve a cached build for it.
-if (process.env.BLOG_SOURCE && args[0] === 'run' && !args.includes('--force')) args.push('--force');
-const { status, signal } = spawnSync('turbo', args, { stdio: 'inherit', env: quietEnv });
-process.exit(status ?? (signal ? 1 : 0));
+
+/** Runs a command with the quiet environment; exits with its status when it fails. */
+function run(command, commandArgs) {
+  const { status, signal } = spawnSync(command, commandArgs, { stdio: 'inherit', env: quietEnv });
+  const code = status ?? (signal ? 1 : 0);
+  if (code !== 0) process.exit(code);
+}
+
+/** pnpm as it runs this script (its own CLI on this Node), else the one on PATH. */
+function pnpm(pnpmArgs) {
+  const cli = process.env.npm_execpath;
+  if (cli && /pnpm/.test(cli)) run(process.execPath, [cli, ...pnpmArgs]);
+  else run('pnpm', pnpmArgs);
+}
+
+const [command, ...rest] = args;
+const tasks = rest.filter((arg) => !arg.startsWith('-'));
+const flags = rest.filter((arg) => arg.startsWith('-'));
+const filters = flags.filter((flag) => flag.startsWith('--filter='));
+const onlySite = filters.length === 1 && filters[0] === '--filter=site';
+const single = tasks.length === 1 && (tasks[0] === 'build' || (tasks[0] === 'preview' && onlySite));
+
+if (process.env.BLOG_SOURCE && command === 'run' && single && (onlySite || filters.length === 0)) {
+  const others = flags.filter((flag) => !flag.startsWith('--filter='));
+  // What the site needs (and, for a plain `build`, every other workspace), from turbo's cache when unchanged.
+  run('turbo', ['run', 'build', ...(onlySite ? ['--filter=site^...'] : ['--filter=!site']), ...others]);
+  pnpm(['--filter', 'site', 'run', 'build']);
+  if (tasks[0] === 'preview') pnpm(['--filter', 'site', 'run', 'preview']);
+  process.exit(0);
+}
+if (process.env.BLOG_SOURCE && command === 'run' && !args.includes('--force')) args.push('--force');
+run('turbo', args);

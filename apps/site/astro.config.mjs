@@ -4,8 +4,16 @@ import blog from '@blog/theme';
 
 // The demo blog lives in ./content, a Jekyll-style folder. `BLOG_SOURCE=<folder> pnpm build`
 // builds any existing Jekyll blog instead, unchanged.
+const source = process.env.BLOG_SOURCE || './content';
+
 export default defineConfig({
-  // Social images are on in the demo (off by default).
-  integrations: [blog({ source: process.env.BLOG_SOURCE || './content', socialImages: true })],
+  integrations: [
+    blog({
+      source,
+      // Social images (off by default) are shown on the demo's own posts. A Jekyll blog built through
+      // BLOG_SOURCE gets what Jekyll makes, which has no such cards; BLOG_SOCIAL_IMAGES=1 adds them.
+      socialImages: !process.env.BLOG_SOURCE || process.env.BLOG_SOCIAL_IMAGES === '1',
+    }),
+  ],
   server: { host: '127.0.0.1', port: 4321 },
 });

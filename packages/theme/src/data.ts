@@ -24,7 +24,7 @@ import {
 import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
-import { currentBuild } from './shared.js';
+import { currentBuild, phase } from './shared.js';
 import { withSiteUrl } from './site-url.js';
 
 let data: Promise<SiteData> | undefined;
@@ -134,10 +134,13 @@ function startSearchIndex(
 }
 
 async function build(): Promise<SiteData> {
-  const blog = withSiteUrl(
-    await loadBlog(config.source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }),
-    config.siteUrl,
+  const current = currentBuild();
+  // From the build's start to here, Astro bundled the site.
+  if (current) current.phases.set('bundle', (performance.now() - current.started) / 1000);
+  const loaded = await phase('load', () =>
+    loadBlog(config.source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }),
   );
+  const blog = withSiteUrl(loaded, config.siteUrl);
   // What Jekyll warns about and builds anyway (two files on one address, a file not in the site's
   // encoding…): said once per build, with the file and line, and the build goes on as Jekyll's does.
   for (const warning of blog.warnings) {
@@ -146,7 +149,7 @@ async function build(): Promise<SiteData> {
   }
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
-  const rendered = await renderDocuments(blog, cache, markdown);
+  const rendered = await phase('render', () => renderDocuments(blog, cache, markdown));
   const index = postIndex(blog.posts);
   const tags = tagIndex(blog.posts);
   const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });
@@ -158,6 +161,7 @@ async function build(): Promise<SiteData> {
   const { cacheKey, digest } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
   const searchIndexParts = config.search ? searchParts(blog, config.searchPartSize) : [];
   startSearchIndex(blog, searchIndexParts, rendered, href, digest);
+  if (current) current.dataReady = performance.now();
   return {
     blog,
     config,

@@ -10,6 +10,12 @@ import type { IndexedSearch, SearchDocument } from './search-index.js';
 
 export interface Build {
   blog?: Blog | undefined;
+  /** When the build started (`performance.now()`). */
+  started: number;
+  /** When the routes had the blog loaded and rendered: Astro writes the pages from then on. */
+  dataReady?: number | undefined;
+  /** Seconds each phase of the build took, in order (see `phase`), printed when it is done. */
+  phases: Map<string, number>;
   /** Starts the search index of these parts (see search.ts); Pagefind lives on the hook's side. */
   indexSearch(language: string, parts: SearchDocument[][]): void;
   search?: Promise<IndexedSearch> | undefined;
@@ -26,3 +32,23 @@ export const setBuild = (build: Build | undefined): void => {
 
 /** The build under way, or `undefined` (in the dev server). */
 export const currentBuild = (): Build | undefined => (globalThis as Holder)[key];
+
+/**
+ * Runs one phase of the build and adds its time to the build's figures (nothing is recorded outside a
+ * build). The figures are printed, never written into the output.
+ */
+export async function phase<T>(name: string, run: () => T | Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await run();
+  } finally {
+    const phases = currentBuild()?.phases;
+    phases?.set(name, (phases.get(name) ?? 0) + (performance.now() - started) / 1000);
+  }
+}
+
+/** One line of the phases and their seconds: `phases: start-up 1.2 s, bundle 1.9 s, … total 30.4 s`. */
+export function phaseSummary(phases: Map<string, number>): string {
+  const list = [...phases].map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
+  return `phases: ${list}; total ${(performance.now() / 1000).toFixed(1)} s`;
+}

@@ -14,6 +14,7 @@ import { pruneOutput } from '../output.js';
 import { writeRedirectsFile } from '../redirects-file.js';
 import { postSocialImage, writeSocialImages } from '../social-images.js';
 import { recordSearchIndex, type IndexedSearch } from '../search-index.js';
+import { phase } from '../shared.js';
 import type { ResolvedThemeConfig } from '../user-config.js';
 
 /** What the build's start and its routes leave for its end. */
@@ -129,15 +130,18 @@ export function pruneEarlierBuilds(state: BuildState): void {
 
 /** Every step of the end of a build, in order. */
 export async function finishBuild(state: BuildState): Promise<void> {
-  writeJekyllNames(state);
-  writeOtherDocuments(state);
-  copyStaticFiles(state);
-  writeRedirects(state);
-  await writePostSocialImages(state);
+  await phase('files', () => {
+    writeJekyllNames(state);
+    writeOtherDocuments(state);
+    copyStaticFiles(state);
+    writeRedirects(state);
+  });
+  await phase('social images', () => writePostSocialImages(state));
   const { blog } = state;
   state.logger.info(
     `${blog.posts.length} posts, ${blog.pages.length} pages, ${blog.staticFiles.length} static files from ${state.config.source}`,
   );
-  await finishSearchIndex(state);
-  pruneEarlierBuilds(state);
+  // The time the build waits for Pagefind, which has indexed while the pages were written.
+  await phase('search index', () => finishSearchIndex(state));
+  await phase('files', () => pruneEarlierBuilds(state));
 }

@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { loadBlog } from '@blog/model';
 import { linkBack, type HtmlFile } from '../html-files.js';
 import { indexSearch } from '../search-index.js';
-import { currentBuild, setBuild, type Build } from '../shared.js';
+import { currentBuild, phaseSummary, setBuild, type Build } from '../shared.js';
 import type { RouteConfig, ThemeOptions } from '../user-config.js';
 import { finishBuild, reportedFiles } from './build-output.js';
 import { serveBlog } from './dev-server.js';
@@ -59,7 +59,10 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         process.once('exit', removePrerender);
         // Reused `x.html` pages where Astro finds them (see html-files.ts), when the output folder is kept.
         linked = keepOutput ? linkBack(outDir, config.cacheDir) : [];
+        // `performance.now()` counts from the process's start: what came before the build is Astro's start-up.
         const build: Build = {
+          started: performance.now(),
+          phases: new Map([['start-up', performance.now() / 1000]]),
           indexSearch: (language, parts) => {
             if (!config.search) return;
             build.search = indexSearch(outDir, config.cacheDir, language, parts);
@@ -74,23 +77,28 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
         process.off('exit', removePrerender);
         const out = fileURLToPath(dir);
         const build = currentBuild();
-        setBuild(undefined);
-        await finishBuild({
-          config,
-          out,
-          started,
-          blog:
-            build?.blog ??
-            (await loadBlog(config.source, {
-              drafts: config.drafts,
-              future: config.future,
-              gitDates: config.gitDates,
-            })),
-          linked,
-          kept: reportedFiles(out, assets),
-          search: build?.search,
-          logger,
-        });
+        if (build?.dataReady) build.phases.set('pages', (performance.now() - build.dataReady) / 1000);
+        try {
+          await finishBuild({
+            config,
+            out,
+            started,
+            blog:
+              build?.blog ??
+              (await loadBlog(config.source, {
+                drafts: config.drafts,
+                future: config.future,
+                gitDates: config.gitDates,
+              })),
+            linked,
+            kept: reportedFiles(out, assets),
+            search: build?.search,
+            logger,
+          });
+        } finally {
+          setBuild(undefined);
+        }
+        if (build) logger.info(phaseSummary(build.phases));
       },
     },
   };
