@@ -75,6 +75,31 @@ describe('renderAll', () => {
     expect(again).toEqual(expected);
     expect(cache.hits).toBe(24);
   });
+
+  test('reports its progress, and with `compact` returns the same results held as UTF-8', async () => {
+    const sources = Array.from({ length: 20 }, (_, n) => `${post(n)}\n“Quoted” — and *done*.\n`);
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const progress: [number, number][] = [];
+    const results = await renderAll(
+      sources.map((source) => ({ source })),
+      {
+        imageRoot: root,
+        workers: 2,
+        batchSize: 4,
+        compact: true,
+        onProgress: (done, total) => progress.push([done, total]),
+      },
+    );
+    expect(progress).toEqual(Array.from({ length: 20 }, (_, n) => [n + 1, 20]));
+    results.forEach((result, index) => {
+      expect(result.html).toBe(expected[index]!.html);
+      expect(result.excerptHtml).toBe(expected[index]!.excerptHtml);
+      expect({ ...result }).toEqual(expected[index]);
+      // Held as bytes: the property is read through a getter, not stored as a string.
+      expect(Object.getOwnPropertyDescriptor(result, 'html')?.get).toBeTypeOf('function');
+    });
+    expect(results[0]!.html).toContain('“Quoted”');
+  });
 });
 
 describe('RenderCache packs (what renderAll stores)', () => {

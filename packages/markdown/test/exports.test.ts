@@ -5,6 +5,7 @@ test('the public API is exactly this list', () => {
   expect(Object.keys(markdown).sort()).toMatchInlineSnapshot(`
     [
       "RenderCache",
+      "compactResult",
       "createProcessor",
       "documentRenderItem",
       "plainExcerpt",
