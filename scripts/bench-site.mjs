@@ -6,10 +6,14 @@
  * one post is edited, Hugo's cold build, the ratios, the peak memory of the
  * build (its processes together) and the time of each phase of ours.
  *
- *   pnpm bench [--posts 1000,4000] [--more] [--no-hugo]
+ *   pnpm bench [--posts 1000,4000] [--more] [--no-hugo] [--fresh]
  *
  * `--more` adds two rebuilds: after a new post, and into an empty output
- * folder with the caches (a CI deploy).
+ * folder with the caches (a CI deploy). `--fresh` also builds each blog from
+ * a fresh Astro project, as another blog uses the theme: the packages packed
+ * into tarballs, a project made by `@blog/create-blog` and installed from
+ * them, its `blog/` folder replaced by the generated one, `pnpm build`
+ * (`astro build`) cold and after the same edit: a `BENCH fresh ...` line.
  *
  * The corpus is deterministic and as hard as real posts (see
  * packages/markdown/bench/corpus.mjs): about 1,000 words of prose with inline
@@ -22,9 +26,10 @@
  * RSS with the full content: less than ours (no search index, no social
  * images, one feed format), so the ratio is, if anything, kind to Hugo.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   appendFileSync,
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -33,6 +38,7 @@ import {
   rmSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { postBody } from '../packages/markdown/bench/corpus.mjs';
@@ -43,6 +49,7 @@ const { values } = parseArgs({
     posts: { type: 'string', default: '1000' },
     more: { type: 'boolean', default: false },
     'no-hugo': { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -211,11 +218,63 @@ function timed(command, args, options) {
   });
 }
 
-/** The user command, `BLOG_SOURCE=<blog> pnpm build`, with the pnpm that runs this script. */
-function build(corpus) {
+/** pnpm with these arguments: the pnpm that runs this script, else the one on PATH. */
+function pnpmCommand(args) {
   const cli = process.env.npm_execpath;
-  const [command, args] = cli && /pnpm/.test(cli) ? [process.execPath, [cli, 'build']] : ['pnpm', ['build']];
+  return cli && /pnpm/.test(cli) ? [process.execPath, [cli, ...args]] : ['pnpm', args];
+}
+
+/** The user command, `BLOG_SOURCE=<blog> pnpm build`. */
+function build(corpus) {
+  const [command, args] = pnpmCommand(['build']);
   return timed(command, args, { cwd: root, env: { ...quietEnv, BLOG_SOURCE: corpus } });
+}
+
+/**
+ * A fresh Astro project using the packed packages, as another blog would (see tests/packed): made once
+ * per run by `@blog/create-blog`, installed from the tarballs.
+ */
+let freshProject;
+function makeFreshProject() {
+  // Outside the workspace, or pnpm would install the workspace instead.
+  const work = join(tmpdir(), 'blog-bench-fresh');
+  rmSync(work, { recursive: true, force: true });
+  const tarballs = join(work, 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
+  const pnpm = (args, cwd) => {
+    const [command, prefix] = pnpmCommand(args);
+    execFileSync(command, prefix, { cwd, env: { ...quietEnv, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  };
+  pnpm(['build'], root);
+  pnpm(['-r', '--filter', './packages/*', 'pack', '--pack-destination', tarballs], root);
+  const tarball = (name) =>
+    `file:${join(
+      tarballs,
+      readdirSync(tarballs).find((file) => file.startsWith(`blog-${name}-`)),
+    )}`;
+  const runner = join(work, 'create');
+  mkdirSync(runner);
+  writeFileSync(
+    join(runner, 'package.json'),
+    JSON.stringify({ name: 'runner', private: true, dependencies: { '@blog/create-blog': tarball('create-blog') } }),
+  );
+  pnpm(['install', '--no-frozen-lockfile'], runner);
+  pnpm(['exec', 'create-blog', 'bench-blog', '--title', 'Bench Blog'], runner);
+  const project = join(runner, 'bench-blog');
+  const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
+  // The @blog packages are not on the registry: served from the tarballs.
+  manifest.pnpm.overrides = Object.fromEntries(
+    ['model', 'markdown', 'feed', 'theme'].map((name) => [`@blog/${name}`, tarball(name)]),
+  );
+  writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
+  pnpm(['install', '--no-frozen-lockfile'], project);
+  return project;
+}
+
+/** `pnpm build` in the fresh project, its `blog/` a copy of the corpus. */
+function freshBuild(project) {
+  const [command, args] = pnpmCommand(['build']);
+  return timed(command, args, { cwd: project, env: quietEnv });
 }
 
 /** The phases the theme reports at the end of a build (`[@blog/theme] phases: load 0.4 s, …; total 30.1 s`). */
@@ -297,6 +356,35 @@ for (const count of sizes) {
     extra.push(`new_post_s=${fixed(published.seconds)}`, `deploy_s=${fixed(deploy.seconds)}`);
   }
 
+  let freshFields = [];
+  if (values.fresh) {
+    freshProject ??= makeFreshProject();
+    const blog = join(freshProject, 'blog');
+    setAside(blog);
+    cpSync(corpus, blog, { recursive: true });
+    for (const folder of ['node_modules/.cache', 'node_modules/.astro', 'dist']) setAside(join(freshProject, folder));
+    const freshCold = await freshBuild(freshProject);
+    console.log(`fresh Astro project, cold: ${fixed(freshCold.seconds)} s, peak RSS ${freshCold.peakMb.toFixed(0)} MB`);
+    const copy = join(blog, '_posts', `${post(0, count).day}-post-0.md`);
+    appendFileSync(copy, '\nOne more paragraph, edited after the first build.\n');
+    const freshEdit = await freshBuild(freshProject);
+    console.log(`fresh Astro project, after editing one post: ${fixed(freshEdit.seconds)} s`);
+    freshFields = [
+      `BENCH fresh posts=${count}`,
+      `cold_s=${fixed(freshCold.seconds)}`,
+      `edit_s=${fixed(freshEdit.seconds)}`,
+      ...(hugoRun
+        ? [
+            `hugo_s=${fixed(hugoRun.seconds)}`,
+            `cold_ratio=${(freshCold.seconds / hugoRun.seconds).toFixed(2)}`,
+            `edit_ratio=${(freshEdit.seconds / hugoRun.seconds).toFixed(2)}`,
+          ]
+        : []),
+      `peak_rss_mb=${Math.max(freshCold.peakMb, freshEdit.peakMb).toFixed(0)}`,
+      ...Object.entries(phases(freshCold.log)).map(([name, seconds]) => `${name}_s=${seconds}`),
+    ];
+  }
+
   const hugoFields = hugoRun
     ? [
         `hugo_s=${fixed(hugoRun.seconds)}`,
@@ -316,5 +404,6 @@ for (const count of sizes) {
       ...Object.entries(coldPhases).map(([name, seconds]) => `${name}_s=${seconds}`),
     ].join(' '),
   );
+  if (freshFields.length > 0) console.log(freshFields.join(' '));
 }
 rmSync(trash, { recursive: true, force: true });
