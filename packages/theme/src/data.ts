@@ -7,11 +7,9 @@
 import { createHash } from 'node:crypto';
 import config from 'virtual:@blog/theme/config';
 import { blogFeed, type Feed } from '@blog/feed';
-import { RenderCache, documentRenderItem, renderAll, renderDocument, type RenderResult } from '@blog/markdown';
+import { renderDocument, type RenderCache, type RenderResult } from '@blog/markdown';
 import {
-  htmlDocuments,
   isAbsoluteUrl,
-  loadBlog,
   paginate,
   postIndex,
   seriesIndex,
@@ -21,10 +19,11 @@ import {
   type Post,
   type PostIndex,
 } from '@blog/model';
+import { prepareBlog, type Prepared } from './prepare.js';
 import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
-import { currentBuild, phase } from './shared.js';
+import { currentBuild } from './shared.js';
 import { withSiteUrl } from './site-url.js';
 
 let data: Promise<SiteData> | undefined;
@@ -35,40 +34,7 @@ export function getSiteData(): Promise<SiteData> {
   return data;
 }
 
-type MarkdownOptions = typeof config.markdown & { imageRoot: string };
-
-/** Renderings of fewer documents than this take a few seconds at most: they show no progress. */
-const progressMinimum = 500;
-
-/** Every post, page and collection document rendered (unchanged ones from the cache), by source path. */
-async function renderDocuments(
-  blog: Blog,
-  cache: RenderCache,
-  markdown: MarkdownOptions,
-): Promise<Map<string, RenderResult>> {
-  const documents: Document[] = htmlDocuments(blog);
-  const started = performance.now();
-  // A long rendering shows its progress, every tenth of the way (by count, so the lines are the same each build).
-  let shown = 0;
-  const onProgress = (done: number, total: number): void => {
-    const step = Math.floor((done * 10) / total);
-    if (total < progressMinimum || step === shown || done === total) return;
-    shown = step;
-    console.info(`[@blog/theme] rendering: ${done} of ${total} documents`);
-  };
-  const results = await renderAll(
-    documents.map((document) => documentRenderItem(document, blog.site, markdown)),
-    // Held as UTF-8 (see compactResult): 10,000 posts' HTML in half a gigabyte instead of one.
-    { cache, onProgress, compact: true },
-  );
-  console.info(
-    `[@blog/theme] ${documents.length} documents: ${cache.misses} rendered, ${documents.length - cache.misses} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  for (const message of results.flatMap((result) => result.messages)) {
-    console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
-  }
-  return new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
-}
+type MarkdownOptions = Prepared['markdown'];
 
 /** The feed of the blog or of a tag, each built once; a post in several feeds is rendered for feeds once. */
 function feedsOf(blog: Blog, cache: RenderCache, markdown: MarkdownOptions): SiteData['feed'] {
@@ -150,21 +116,11 @@ function startSearchIndex(
 
 async function build(): Promise<SiteData> {
   const current = currentBuild();
-  // From the build's start to here, Astro bundled the site.
+  // From the build's start to here, Astro bundled the site (while the blog was loaded and rendered).
   if (current) current.phases.set('bundle', (performance.now() - current.started) / 1000);
-  const loaded = await phase('load', () =>
-    loadBlog(config.source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }),
-  );
-  const blog = withSiteUrl(loaded, config.siteUrl);
-  // What Jekyll warns about and builds anyway (two files on one address, a file not in the site's
-  // encoding…): said once per build, with the file and line, and the build goes on as Jekyll's does.
-  for (const warning of blog.warnings) {
-    const place = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
-    console.warn(`[@blog/model] ${place}${warning.message}`);
-  }
-  const cache = new RenderCache(config.cacheDir);
-  const markdown = { imageRoot: config.source, ...config.markdown };
-  const rendered = await phase('render', () => renderDocuments(blog, cache, markdown));
+  const prepared = await (current?.prepared ?? prepareBlog(config));
+  const { cache, markdown, rendered } = prepared;
+  const blog = withSiteUrl(prepared.blog, config.siteUrl);
   const index = postIndex(blog.posts);
   const tags = tagIndex(blog.posts);
   const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });

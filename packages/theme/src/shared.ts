@@ -6,10 +6,13 @@
  * hence a global. There is none in the dev server.
  */
 import type { Blog } from '@blog/model';
+import type { Prepared } from './prepare.js';
 import type { IndexedSearch, SearchDocument } from './search-index.js';
 
 export interface Build {
   blog?: Blog | undefined;
+  /** The blog loaded and rendered, started with the build (see prepare.ts). */
+  prepared?: Promise<Prepared> | undefined;
   /** When the build started (`performance.now()`). */
   started: number;
   /** When the routes had the blog loaded and rendered: Astro writes the pages from then on. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { loadBlog } from '@blog/model';
 import { linkBack, type HtmlFile } from '../html-files.js';
+import { prepareBlog } from '../prepare.js';
 import { indexSearch } from '../search-index.js';
 import { currentBuild, phaseSummary, setBuild, type Build } from '../shared.js';
 import type { RouteConfig, ThemeOptions } from '../user-config.js';
@@ -71,6 +72,10 @@ export default function blog(options: ThemeOptions = {}): AstroIntegration {
           },
         };
         setBuild(build);
+        // The posts are rendered on the worker threads while Astro bundles the site; the routes take them.
+        build.prepared = prepareBlog(config);
+        // A failure is reported where the routes wait for it.
+        build.prepared.catch(() => undefined);
       },
 
       'astro:build:done': async ({ dir, assets, logger }) => {

@@ -1,0 +1,72 @@
+/**
+ * The blog loaded and rendered: the one step of a build that does not need
+ * Astro. A build starts it when Astro starts (`astro:build:start`), so the
+ * posts are rendered on the worker threads while Astro bundles the site on
+ * this one; the routes take the result (see data.ts). The dev server starts
+ * it on first use.
+ */
+import { RenderCache, documentRenderItem, renderAll, type RenderResult } from '@blog/markdown';
+import { htmlDocuments, loadBlog, type Blog, type Document } from '@blog/model';
+import { phase } from './shared.js';
+import type { RouteConfig } from './user-config.js';
+
+/** What {@link prepareBlog} gives. */
+export interface Prepared {
+  /** The blog as loaded (the routes set its URL, see site-url.ts). */
+  blog: Blog;
+  /** Every post, page and collection document rendered, by source path. */
+  rendered: Map<string, RenderResult>;
+  cache: RenderCache;
+  /** The Markdown options the documents were rendered with (feeds render with them too). */
+  markdown: RouteConfig['markdown'] & { imageRoot: string };
+}
+
+/** Renderings of fewer documents than this take a few seconds at most: they show no progress. */
+const progressMinimum = 500;
+
+/** Loads the blog (printing what Jekyll would warn about) and renders every document. */
+export async function prepareBlog(config: RouteConfig): Promise<Prepared> {
+  const blog = await phase('load', () =>
+    loadBlog(config.source, { drafts: config.drafts, future: config.future, gitDates: config.gitDates }),
+  );
+  // What Jekyll warns about and builds anyway (two files on one address, a file not in the site's
+  // encoding…): said once per build, with the file and line, and the build goes on as Jekyll's does.
+  for (const warning of blog.warnings) {
+    const place = warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ` : '';
+    console.warn(`[@blog/model] ${place}${warning.message}`);
+  }
+  const cache = new RenderCache(config.cacheDir);
+  const markdown = { imageRoot: config.source, ...config.markdown };
+  const rendered = await phase('render', () => renderDocuments(blog, cache, markdown));
+  return { blog, rendered, cache, markdown };
+}
+
+/** Every post, page and collection document rendered (unchanged ones from the cache), by source path. */
+async function renderDocuments(
+  blog: Blog,
+  cache: RenderCache,
+  markdown: Prepared['markdown'],
+): Promise<Map<string, RenderResult>> {
+  const documents: Document[] = htmlDocuments(blog);
+  const started = performance.now();
+  // A long rendering shows its progress, every tenth of the way (by count, so the lines are the same each build).
+  let shown = 0;
+  const onProgress = (done: number, total: number): void => {
+    const step = Math.floor((done * 10) / total);
+    if (total < progressMinimum || step === shown || done === total) return;
+    shown = step;
+    console.info(`[@blog/theme] rendering: ${done} of ${total} documents`);
+  };
+  const results = await renderAll(
+    documents.map((document) => documentRenderItem(document, blog.site, markdown)),
+    // Held as UTF-8 (see compactResult): 10,000 posts' HTML in half a gigabyte instead of one.
+    { cache, onProgress, compact: true },
+  );
+  console.info(
+    `[@blog/theme] ${documents.length} documents: ${cache.misses} rendered, ${documents.length - cache.misses} from the cache, in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  for (const message of results.flatMap((result) => result.messages)) {
+    console.warn(`[@blog/markdown] ${message.file ?? ''}${message.line ? `:${message.line}` : ''}: ${message.message}`);
+  }
+  return new Map(documents.map((document, index) => [document.sourcePath, results[index]!]));
+}
