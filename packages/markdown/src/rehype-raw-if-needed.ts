@@ -3,12 +3,15 @@
  * that have some: most posts have none, and re-parsing a whole document
  * through parse5 is the costliest step a rehype pipeline can add. Once
  * parsed, the HTML an author wrote gets what the rest of the pipeline does:
- * absolute URLs in feeds, lazy images.
+ * absolute URLs in feeds, lazy images. The raw HTML of most posts is read
+ * without parse5 (see `raw-fragments.ts`); anything else goes through
+ * `hast-util-raw`.
  */
 import type { Root } from 'hast';
 import { raw } from 'hast-util-raw';
 import type { Parent } from 'unist';
 import type { VFile } from 'vfile';
+import { rawFragments } from './raw-fragments.js';
 import { walk, type Raw } from './walk.js';
 
 /** A lone comment (`<!--more-->`) needs no parsing. */
@@ -22,6 +25,7 @@ export default function rehypeRawIfNeeded() {
       if (node.type === 'raw' && !loneComment.test(node.value)) found = true;
       return undefined;
     });
-    return found ? (raw(tree, { file }) as Root) : tree;
+    if (!found) return tree;
+    return rawFragments(tree, file) ?? (raw(tree, { file }) as Root);
   };
 }
