@@ -66,7 +66,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   } = options;
   const keep = compact ? compactResult : (result: RenderResult) => result;
   const results: RenderResult[] = new Array(items.length);
-  const pending: { index: number; source: string; options: RenderOptions; key?: string }[] = [];
+  const pending: Pending[] = [];
   items.forEach((item, index) => {
     const itemOptions = { ...shared, ...item.options };
     if (cache) {
@@ -82,68 +82,146 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   });
 
   // New results go into the cache together, in one pack, when all are rendered.
-  const fresh: [string, RenderResult][] = [];
+  const fresh: [string, RenderResult, number][] = [];
   let done = 0;
   const store = (index: number, rendered: RenderResult, key: string | undefined) => {
     const result = keep(rendered);
     results[index] = result;
-    if (key) fresh.push([key, result]);
+    if (key) fresh.push([key, result, index]);
     onProgress?.(++done, pending.length);
   };
 
   // This thread renders too: on N cores, N − 1 workers plus this one keep every core busy
   // and save one worker's start-up (loading the pipeline, creating Shiki).
   const threads = Math.min(workerCount - 1, Math.floor(pending.length / batchSize));
-  const queue = [...pending];
-  const keys = new Map(pending.map((item) => [item.index, item.key]));
+  const scheduler = new Scheduler(pending, batchSize);
   const here = async (): Promise<void> => {
-    for (let item = queue.shift(); item; item = queue.shift()) {
-      store(item.index, await render(item.source, item.options), item.key);
+    for (let item = scheduler.take(); item; item = scheduler.take()) {
+      if (!scheduler.isDone(item)) {
+        const result = await render(item.source, item.options);
+        if (!scheduler.isDone(item)) {
+          scheduler.finish(item);
+          store(item.index, result, item.key);
+        }
+      }
       // Rendering never waits on I/O; yield so the workers' results are taken in and they get more work.
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
   if (threads <= 0) {
     await here();
-    cache?.setMany(fresh);
+    cache?.setMany(fresh.map(([key, result]) => [key, result]));
     return results;
   }
 
   const pool = Array.from({ length: threads }, () => new Worker(new URL('./worker.js', import.meta.url)));
   try {
-    await Promise.all([
-      here(),
-      ...pool.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const next = (): void => {
-              const batch = queue.splice(0, batchSize).map(({ index, source, options: itemOptions }) => ({
-                index,
-                source,
-                options: itemOptions,
-              }));
-              if (batch.length === 0) resolve();
-              else worker.postMessage({ items: batch });
-            };
-            worker.on('message', (done: { index: number; result?: RenderResult; error?: string }[]) => {
-              for (const { index, result, error } of done) {
-                if (error !== undefined) {
-                  const name = items[index]?.options?.file ?? `item ${index}`;
-                  reject(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
-                  return;
-                }
-                store(index, result!, keys.get(index));
-              }
-              next();
-            });
-            worker.on('error', reject);
-            next();
-          }),
-      ),
-    ]);
+    let failed: (error: Error) => void = () => undefined;
+    const failure = new Promise<never>((_, reject) => {
+      failed = (error) => {
+        scheduler.stop();
+        reject(error);
+      };
+    });
+    pool.forEach((worker, id) => {
+      const next = (): void => {
+        const batch = scheduler.batch(id);
+        if (batch.length > 0) {
+          worker.postMessage({
+            items: batch.map(({ index, source, options: itemOptions }) => ({ index, source, options: itemOptions })),
+          });
+        }
+      };
+      worker.on('message', (done: 'ready' | { index: number; result?: RenderResult; error?: string }[]) => {
+        if (done !== 'ready') {
+          for (const { index, result, error } of done) {
+            if (error !== undefined) {
+              const name = items[index]?.options?.file ?? `item ${index}`;
+              failed(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
+              return;
+            }
+            const item = scheduler.byIndex(index);
+            if (!scheduler.isDone(item)) {
+              scheduler.finish(item);
+              store(index, result!, item.key);
+            }
+          }
+        }
+        next();
+      });
+      worker.on('error', failed);
+    });
+    await Promise.race([here(), failure]);
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
-  cache?.setMany(fresh);
+  // In the order of the items, so the cache's pack does not depend on which thread finished first.
+  fresh.sort((a, b) => a[2] - b[2]);
+  cache?.setMany(fresh.map(([key, result]) => [key, result]));
   return results;
+}
+
+type Pending = { index: number; source: string; options: RenderOptions; key?: string };
+
+/**
+ * Who renders what. This thread takes posts one at a time from the front; a worker gets a batch only once it
+ * has started (loading the pipeline takes a second or two, Shiki's grammars as long again), first of one post,
+ * then twice as many each time up to `batchSize`, so a worker still warming up holds few posts. When no post
+ * is left to start, this thread also renders the posts a worker still holds, and the first result stands:
+ * renderAll is never much slower than rendering here alone, whatever the workers' start-up costs. Results do
+ * not depend on who renders them.
+ */
+class Scheduler {
+  readonly #queue: Pending[];
+  #next = 0;
+  readonly #done = new Set<number>();
+  readonly #held = new Map<number, Pending[]>();
+  readonly #sizes = new Map<number, number>();
+  readonly #byIndex: Map<number, Pending>;
+  readonly #batchSize: number;
+  #stopped = false;
+
+  constructor(queue: Pending[], batchSize: number) {
+    this.#queue = queue;
+    this.#batchSize = Math.max(1, batchSize);
+    this.#byIndex = new Map(queue.map((item) => [item.index, item]));
+  }
+
+  /** The next post for this thread: one not yet given out, else one a worker holds and has not returned. */
+  take(): Pending | undefined {
+    if (this.#stopped) return undefined;
+    if (this.#next < this.#queue.length) return this.#queue[this.#next++];
+    for (const batch of this.#held.values()) {
+      const item = batch.find((held) => !this.#done.has(held.index));
+      if (item) return item;
+    }
+    return undefined;
+  }
+
+  /** The next batch for worker `id`: its previous batch is done. */
+  batch(id: number): Pending[] {
+    const size = Math.min(this.#batchSize, (this.#sizes.get(id) ?? 0.5) * 2);
+    this.#sizes.set(id, size);
+    const batch = this.#queue.slice(this.#next, this.#next + size);
+    this.#next += batch.length;
+    this.#held.set(id, batch);
+    return batch;
+  }
+
+  byIndex(index: number): Pending {
+    return this.#byIndex.get(index)!;
+  }
+
+  isDone(item: Pending): boolean {
+    return this.#done.has(item.index);
+  }
+
+  finish(item: Pending): void {
+    this.#done.add(item.index);
+  }
+
+  /** Gives out nothing more: a post could not be rendered. */
+  stop(): void {
+    this.#stopped = true;
+  }
 }

@@ -1,6 +1,8 @@
 /**
  * A rendering worker for `renderAll`: it builds its processor and Shiki
- * highlighter once, then renders the batches it is sent.
+ * highlighter once, then renders the batches it is sent. It says `ready`
+ * once its modules are loaded, so no post waits on a worker that is still
+ * starting.
  */
 import { parentPort } from 'node:worker_threads';
 import { render, type RenderOptions } from './render.js';
@@ -23,3 +25,4 @@ parentPort?.on('message', async (job: Job) => {
   }
   parentPort?.postMessage(results);
 });
+parentPort?.postMessage('ready');

@@ -100,6 +100,16 @@ describe('renderAll', () => {
     });
     expect(results[0]!.html).toContain('“Quoted”');
   });
+
+  test('gives the same results whichever thread renders a post, with batches of one', async () => {
+    const sources = Array.from({ length: 40 }, (_, n) => post(n));
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const results = await renderAll(
+      sources.map((source) => ({ source })),
+      { imageRoot: root, workers: 2, batchSize: 1 },
+    );
+    expect(results).toEqual(expected);
+  });
 });
 
 describe('RenderCache packs (what renderAll stores)', () => {
