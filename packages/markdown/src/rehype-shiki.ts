@@ -26,11 +26,13 @@ import {
   createHighlighter,
   createJavaScriptRegexEngine,
   type BundledLanguage,
+  type CodeToTokensOptions,
   type Highlighter,
   type LanguageRegistration,
 } from 'shiki';
 import type { VFile } from 'vfile';
 import { nftGrammar } from './grammars/nft.js';
+import { codeToPre } from './shiki-hast.js';
 import type { ResolvedOptions } from './options.js';
 import { walk } from './walk.js';
 
@@ -76,6 +78,13 @@ export function getHighlighter(themes: Themes): Promise<Highlighter> {
     highlighters.set(key, highlighter);
   }
   return highlighter;
+}
+
+/** Shiki's options for a block in language `lang`: no time limit, so the output never depends on the clock. */
+export function tokenOptions(themes: Themes, lang: string): CodeToTokensOptions {
+  return themes === 'css-variables'
+    ? { lang, theme: 'css-variables', tokenizeTimeLimit: 0 }
+    : { lang, themes, defaultColor: 'light', tokenizeTimeLimit: 0 };
 }
 
 /** Recently highlighted blocks: a post's excerpt repeats its first blocks. */
@@ -135,11 +144,7 @@ export default function rehypeShiki(options: { themes: Themes }) {
       const key = `${id}\u0000${text}`;
       let highlighted = recent.get(key);
       if (!highlighted) {
-        const root =
-          themes === 'css-variables'
-            ? highlighter.codeToHast(text, { lang: id, theme: 'css-variables', tokenizeTimeLimit: 0 })
-            : highlighter.codeToHast(text, { lang: id, themes, defaultColor: 'light', tokenizeTimeLimit: 0 });
-        highlighted = root.children[0] as Element;
+        highlighted = codeToPre(highlighter, text, tokenOptions(themes, id));
         if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
         recent.set(key, highlighted);
       }
