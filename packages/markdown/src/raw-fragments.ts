@@ -162,9 +162,45 @@ function copyProperties(node: Element): Properties | undefined {
   return properties;
 }
 
+/** A position as hast-util-from-parse5 would make it again: both points, each with a line and column. */
+function keptPosition(position: Position | undefined): boolean {
+  return (
+    position === undefined ||
+    (position.start !== undefined &&
+      position.end !== undefined &&
+      position.start.line > 0 &&
+      position.start.column > 0 &&
+      position.end.line > 0 &&
+      position.end.column > 0)
+  );
+}
+
+/**
+ * Whether `hast-util-raw` would give back this element as it is: no raw HTML inside, no `data`, stable
+ * properties, no adjacent or empty texts. Such a subtree is kept, not copied: most of a post is.
+ */
+function kept(node: Element): boolean {
+  if (node.data !== undefined || !keptPosition(node.position)) return false;
+  if (!flowTags.has(node.tagName) && !phrasingTags.has(node.tagName)) return false;
+  for (const key in node.properties) if (!stable(key, node.properties[key])) return false;
+  let text = false;
+  for (const child of node.children) {
+    if (child.data !== undefined || !keptPosition(child.position)) return false;
+    if (child.type === 'text') {
+      if (text || child.value === '' || child.value.includes('\0')) return false;
+      text = true;
+      continue;
+    }
+    text = false;
+    if (child.type === 'element' ? !kept(child) : child.type !== 'comment') return false;
+  }
+  return true;
+}
+
 function element(node: Element): Element {
   const tagName = node.tagName;
   if (!flowTags.has(tagName) && !phrasingTags.has(tagName)) fail();
+  if (kept(node)) return node;
   const children = convertChildren(node.children);
   let result: Element;
   const properties = copyProperties(node);
