@@ -3,7 +3,8 @@
  * tags (`<kbd>`, `<abbr title>`), a `<div>` around Markdown, a `<figure>`.
  * `hast-util-raw` sends every node of the document through parse5 and builds
  * the tree anew, which cost a sixth of a post's rendering; here only the raw
- * strings are read, and the rest of the tree is copied.
+ * strings are read, and the rest of the tree is kept as it is, or copied
+ * where `hast-util-raw` would change it.
  *
  * It gives the tree `hast-util-raw` gives, node for node (positions
  * included), or nothing, and the caller runs `hast-util-raw`. It gives
