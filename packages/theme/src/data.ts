@@ -24,7 +24,7 @@ import type { SiteData } from './props.js';
 import { searchBundle, searchParts } from './search.js';
 import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
 import { currentBuild } from './shared.js';
-import { withSiteUrl } from './site-url.js';
+import { hrefOf, withSiteUrl } from './site-url.js';
 
 let data: Promise<SiteData> | undefined;
 
@@ -86,34 +86,6 @@ function relatedOf(index: PostIndex<Post>): SiteData['related'] {
   };
 }
 
-/** In a build, hands the blog and the search index's documents to the integration (see shared.ts). */
-function startSearchIndex(
-  blog: Blog,
-  parts: Document[][],
-  rendered: Map<string, RenderResult>,
-  href: (path: string) => string,
-  digest: (document: Document) => string,
-): void {
-  const build = currentBuild();
-  if (!build) return;
-  build.blog = blog;
-  // Pagefind indexes while Astro writes the pages; the build's last step writes the index.
-  build.indexSearch(
-    blog.site.language,
-    parts.map((part) =>
-      part.map((document) => ({
-        url: href(document.permalink),
-        title: document.title,
-        // Decoded when Pagefind takes the document, not all at once (see renderAll's `compact`).
-        get html() {
-          return rendered.get(document.sourcePath)?.html ?? '';
-        },
-        digest: digest(document),
-      })),
-    ),
-  );
-}
-
 async function build(): Promise<SiteData> {
   const current = currentBuild();
   // From the build's start to here, Astro bundled the site (while the blog was loaded and rendered).
@@ -125,14 +97,18 @@ async function build(): Promise<SiteData> {
   const tags = tagIndex(blog.posts);
   const series = seriesIndex(config.series ? blog.posts : [], { source: config.source });
   const { site } = blog;
-  const href = (path: string) => `${site.baseurl}${path.startsWith('/') ? path : `/${path}`}`;
+  const href = hrefOf(site);
   const { nav, themeArchive, archiveHref } = navigation(blog, href);
   const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
   const favicon = faviconOf(blog, href);
-  const { cacheKey, digest } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
+  const { cacheKey } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
+  // The index itself was started by prepare.ts, as soon as the posts were rendered.
   const searchIndexParts = config.search ? searchParts(blog, config.searchPartSize) : [];
-  startSearchIndex(blog, searchIndexParts, rendered, href, digest);
-  if (current) current.dataReady = performance.now();
+  if (current) {
+    // For the end of the build (see integration/build-output.ts).
+    current.blog = blog;
+    current.dataReady = performance.now();
+  }
   return {
     blog,
     config,

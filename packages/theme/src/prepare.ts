@@ -5,9 +5,12 @@
  * this one; the routes take the result (see data.ts). The dev server starts
  * it on first use.
  */
+import { createHash } from 'node:crypto';
 import { RenderCache, documentRenderItem, renderAll, type RenderResult } from '@blog/markdown';
 import { htmlDocuments, loadBlog, type Blog, type Document } from '@blog/model';
-import { phase } from './shared.js';
+import { searchParts } from './search.js';
+import { currentBuild, phase } from './shared.js';
+import { hrefOf } from './site-url.js';
 import type { RouteConfig } from './user-config.js';
 
 /** What {@link prepareBlog} gives. */
@@ -38,7 +41,40 @@ export async function prepareBlog(config: RouteConfig): Promise<Prepared> {
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
   const rendered = await phase('render', () => renderDocuments(blog, cache, markdown));
+  if (config.search) startSearchIndex(blog, rendered, config.searchPartSize);
   return { blog, rendered, cache, markdown };
+}
+
+/**
+ * In a build, starts the search index as soon as the posts are rendered: Pagefind indexes while Astro
+ * bundles the site and writes the pages, and the build's last step writes what is left (see shared.ts).
+ */
+function startSearchIndex(blog: Blog, rendered: Map<string, RenderResult>, partSize: number): void {
+  const build = currentBuild();
+  if (!build) return;
+  const href = hrefOf(blog.site);
+  build.indexSearch(
+    blog.site.language,
+    searchParts(blog, partSize).map((part) =>
+      part.map((document) => {
+        const url = href(document.permalink);
+        const result = rendered.get(document.sourcePath);
+        return {
+          url,
+          title: document.title,
+          // Decoded when Pagefind takes the document, not all at once (see renderAll's `compact`).
+          get html() {
+            return result?.html ?? '';
+          },
+          // What the document's entry in the index is made of: when unchanged, so is the entry.
+          digest: createHash('sha256')
+            .update(JSON.stringify([url, document.title, blog.site.language]))
+            .update(result?.html ?? '')
+            .digest('base64url'),
+        };
+      }),
+    ),
+  );
 }
 
 /** Every post, page and collection document rendered (unchanged ones from the cache), by source path. */

@@ -37,3 +37,8 @@ export function missingUrlMessage(configFile: string): string {
     '(or set `site` in astro.config). `astro dev` runs without it, on its own address.'
   );
 }
+
+/** The site's path of a page: its `baseurl`, then the page's path. */
+export function hrefOf(site: Blog['site']): (path: string) => string {
+  return (path) => `${site.baseurl}${path.startsWith('/') ? path : `/${path}`}`;
+}
