@@ -114,7 +114,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     return results;
   }
 
-  const pool = Array.from({ length: threads }, () => new Worker(new URL('./worker.js', import.meta.url)));
+  const pool = Array.from({ length: threads }, () => new Worker(new URL('./worker-start.js', import.meta.url)));
   try {
     let failed: (error: Error) => void = () => undefined;
     const failure = new Promise<never>((_, reject) => {
