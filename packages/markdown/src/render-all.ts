@@ -37,15 +37,28 @@ export interface RenderAllOptions extends RenderOptions {
  * at two bytes a character: as bytes, a rendering takes half the memory. Decoding a post takes microseconds.
  */
 export function compactResult(result: RenderResult): RenderResult {
-  const html = Buffer.from(result.html);
-  const excerptHtml = result.excerptHtml === result.html ? html : Buffer.from(result.excerptHtml);
+  const { html, excerptHtml, ...rest } = result;
+  return fromBytes(rest, Buffer.from(html), excerptHtml === html ? undefined : Buffer.from(excerptHtml));
+}
+
+/** A result whose HTML comes as UTF-8 bytes (the excerpt's only when it is not the whole post). */
+export type ResultBytes = {
+  rest: Omit<RenderResult, 'html' | 'excerptHtml'>;
+  html: Uint8Array;
+  excerptHtml?: Uint8Array | undefined;
+};
+
+/** A compact result from its bytes, as a worker sends them (see worker.ts): no string is made until read. */
+function fromBytes(rest: ResultBytes['rest'], html: Uint8Array, excerpt: Uint8Array | undefined): RenderResult {
+  const htmlBuffer = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
+  const excerptBuffer = excerpt ? Buffer.from(excerpt.buffer, excerpt.byteOffset, excerpt.byteLength) : htmlBuffer;
   return {
-    ...result,
+    ...rest,
     get html() {
-      return html.toString();
+      return htmlBuffer.toString();
     },
     get excerptHtml() {
-      return excerptHtml.toString();
+      return excerptBuffer.toString();
     },
   };
 }
@@ -84,8 +97,9 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   // New results go into the cache together, in one pack, when all are rendered.
   const fresh: [string, RenderResult, number][] = [];
   let done = 0;
-  const store = (index: number, rendered: RenderResult, key: string | undefined) => {
-    const result = keep(rendered);
+  /** Keeps a result; `kept` when it is already as kept (a compact result made from a worker's bytes). */
+  const store = (index: number, rendered: RenderResult, key: string | undefined, kept = false) => {
+    const result = kept ? rendered : keep(rendered);
     results[index] = result;
     if (key) fresh.push([key, result, index]);
     onProgress?.(++done, pending.length);
@@ -129,12 +143,15 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
         if (batch.length > 0) {
           worker.postMessage({
             items: batch.map(({ index, source, options: itemOptions }) => ({ index, source, options: itemOptions })),
+            compact,
           });
         }
       };
-      worker.on('message', (done: 'ready' | { index: number; result?: RenderResult; error?: string }[]) => {
+      worker.on('message', (done: 'ready' | WorkerResult[]) => {
         if (done !== 'ready') {
-          for (const { index, result, error } of done) {
+          for (const { index, result: sent, bytes, error } of done) {
+            // With `compact`, the worker sends the HTML as bytes: this thread never holds it as a string.
+            const result = bytes ? fromBytes(bytes.rest, bytes.html, bytes.excerptHtml) : sent;
             if (error !== undefined) {
               const name = items[index]?.options?.file ?? `item ${index}`;
               failed(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
@@ -143,7 +160,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
             const item = scheduler.byIndex(index);
             if (!scheduler.isDone(item)) {
               scheduler.finish(item);
-              store(index, result!, item.key);
+              store(index, result!, item.key, bytes !== undefined);
             }
           }
         }
@@ -162,6 +179,9 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
 }
 
 type Pending = { index: number; source: string; options: RenderOptions; key?: string };
+
+/** What a worker sends back for a post (see worker.ts). */
+export type WorkerResult = { index: number; result?: RenderResult; bytes?: ResultBytes; error?: string };
 
 /**
  * Who renders what. This thread takes posts one at a time from the front; a worker gets a batch only once it

@@ -53,5 +53,6 @@ export async function phase<T>(name: string, run: () => T | Promise<T>): Promise
 /** One line of the phases and their seconds: `phases: start-up 1.2 s, bundle 1.9 s, … total 30.4 s`. */
 export function phaseSummary(phases: Map<string, number>): string {
   const list = [...phases].map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
-  return `phases: ${list}; total ${(performance.now() / 1000).toFixed(1)} s`;
+  const peak = process.resourceUsage().maxRSS / 1024;
+  return `phases: ${list}; total ${(performance.now() / 1000).toFixed(1)} s, peak memory ${peak.toFixed(0)} MB`;
 }
