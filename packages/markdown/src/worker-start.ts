@@ -5,7 +5,8 @@
  * every build. The cache lives in the system's temporary folder and holds
  * compiled code only; what a worker renders never depends on it.
  */
-import { enableCompileCache } from 'node:module';
+import module from 'node:module';
 
-enableCompileCache?.();
+// Node 22.1 and later.
+module.enableCompileCache?.();
 await import('./worker.js');
