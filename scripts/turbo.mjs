@@ -17,9 +17,9 @@ import { quietEnv } from './env.mjs';
 
 const args = process.argv.slice(2);
 
-/** Runs a command with the quiet environment; exits with its status when it fails. */
-function run(command, commandArgs) {
-  const { status, signal } = spawnSync(command, commandArgs, { stdio: 'inherit', env: quietEnv });
+/** Runs a command with the quiet environment (and `options`); exits with its status when it fails. */
+function run(command, commandArgs, options = {}) {
+  const { status, signal } = spawnSync(command, commandArgs, { stdio: 'inherit', env: quietEnv, ...options });
   const code = status ?? (signal ? 1 : 0);
   if (code !== 0) process.exit(code);
 }
@@ -33,14 +33,7 @@ const site = new URL('../apps/site/', import.meta.url).pathname;
 function runSiteScript(name) {
   const script = JSON.parse(readFileSync(join(site, 'package.json'), 'utf8')).scripts[name];
   const PATH = [join(site, 'node_modules/.bin'), process.env.PATH].join(delimiter);
-  const { status, signal } = spawnSync(script, {
-    cwd: site,
-    shell: true,
-    stdio: 'inherit',
-    env: { ...quietEnv, PATH },
-  });
-  const code = status ?? (signal ? 1 : 0);
-  if (code !== 0) process.exit(code);
+  run(script, [], { cwd: site, shell: true, env: { ...quietEnv, PATH } });
 }
 
 const [command, ...rest] = args;
