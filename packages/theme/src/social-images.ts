@@ -160,7 +160,8 @@ export async function writeSocialImages(
   };
   // A few cards at a time: satori lays one out on this thread while sharp turns others into PNG on
   // libuv's threads, so both cores work. Each image's bytes depend on its card alone.
-  const queue = [...images];
+  // Posts with the same card (same title, date and site) share one image: each file is written once.
+  const queue = [...new Map(images.map((image) => [image.file, image])).values()];
   const lane = async (): Promise<void> => {
     for (let image = queue.shift(); image; image = queue.shift()) await write(image);
   };

@@ -42,4 +42,12 @@ describe('social images', () => {
       ).toBe(true);
     }
   });
+
+  test('two posts with the same card share one image, written once', async () => {
+    const same = [socialImageOf(card), socialImageOf({ ...card })];
+    const written = await writeSocialImages(join(folder, 'out3'), join(folder, 'cache3'), same);
+    expect(written).toEqual({ files: [same[0]!.file, same[0]!.file], rendered: 1 });
+    const png = readFileSync(join(folder, 'out3', same[0]!.file));
+    expect((await sharp(png).metadata()).format).toBe('png');
+  });
 });
