@@ -152,12 +152,12 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 const isDocument = (value: unknown): value is Document =>
   typeof value === 'object' && value !== null && 'sourcePath' in value && 'permalink' in value && 'body' in value;
 
-/** The `cacheKey` function of {@link SiteData}, and the digest of a document it puts in keys. */
+/** The `cacheKey` function of {@link SiteData}: a document in a key stands for a digest of all of it. */
 function cacheKeys(
   rendered: Map<string, RenderResult>,
   tagSlugs: Map<string, string>,
   siteWide: unknown,
-): { cacheKey: (value: unknown) => string; digest: (document: Document) => string } {
+): { cacheKey: (value: unknown) => string } {
   const site = sha256(JSON.stringify(siteWide));
   const digests = new Map<Document, string>();
   const digest = (document: Document): string => {
@@ -179,7 +179,7 @@ function cacheKeys(
     return value;
   };
   const replacer = (_key: string, value: unknown) => (isDocument(value) ? digest(value) : value);
-  return { cacheKey: (value) => sha256(site + JSON.stringify(value, replacer)), digest };
+  return { cacheKey: (value) => sha256(site + JSON.stringify(value, replacer)) };
 }
 
 const iconTypes: Record<string, string> = { ico: 'image/x-icon', png: 'image/png', svg: 'image/svg+xml' };
