@@ -21,7 +21,7 @@ import {
 } from '@blog/model';
 import { prepareBlog, type Prepared } from './prepare.js';
 import type { SiteData } from './props.js';
-import { searchBundle, searchParts } from './search.js';
+import { searchBundle } from './search.js';
 import { postSocialImage, socialImageHeight, socialImageWidth } from './social-images.js';
 import { currentBuild } from './shared.js';
 import { hrefOf, withSiteUrl } from './site-url.js';
@@ -101,9 +101,7 @@ async function build(): Promise<SiteData> {
   const { nav, themeArchive, archiveHref } = navigation(blog, href);
   const tagSlugs = new Map(tags.map((tag) => [tag.name, tag.slug]));
   const favicon = faviconOf(blog, href);
-  const { cacheKey } = cacheKeys(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
-  // The index itself was started by prepare.ts, as soon as the posts were rendered.
-  const searchIndexParts = config.search ? searchParts(blog, config.searchPartSize) : [];
+  const cacheKey = cacheKeyOf(rendered, tagSlugs, { site, config, nav, archiveHref, favicon });
   if (current) {
     // For the end of the build (see integration/build-output.ts).
     current.blog = blog;
@@ -120,7 +118,8 @@ async function build(): Promise<SiteData> {
     themeArchive,
     archiveHref,
     favicon,
-    searchBundles: searchIndexParts.map((_part, number) => href(`/${searchBundle(number)}`)),
+    // The index itself was started by prepare.ts, as soon as the posts were rendered.
+    searchBundles: prepared.searchParts.map((_part, number) => href(`/${searchBundle(number)}`)),
     feed: feedsOf(blog, cache, markdown),
     related: relatedOf(index),
     adjacent: (post) => index.adjacent(post),
@@ -153,11 +152,11 @@ const isDocument = (value: unknown): value is Document =>
   typeof value === 'object' && value !== null && 'sourcePath' in value && 'permalink' in value && 'body' in value;
 
 /** The `cacheKey` function of {@link SiteData}: a document in a key stands for a digest of all of it. */
-function cacheKeys(
+function cacheKeyOf(
   rendered: Map<string, RenderResult>,
   tagSlugs: Map<string, string>,
   siteWide: unknown,
-): { cacheKey: (value: unknown) => string } {
+): (value: unknown) => string {
   const site = sha256(JSON.stringify(siteWide));
   const digests = new Map<Document, string>();
   const digest = (document: Document): string => {
@@ -179,7 +178,7 @@ function cacheKeys(
     return value;
   };
   const replacer = (_key: string, value: unknown) => (isDocument(value) ? digest(value) : value);
-  return { cacheKey: (value) => sha256(site + JSON.stringify(value, replacer)) };
+  return (value) => sha256(site + JSON.stringify(value, replacer));
 }
 
 const iconTypes: Record<string, string> = { ico: 'image/x-icon', png: 'image/png', svg: 'image/svg+xml' };

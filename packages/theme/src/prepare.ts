@@ -22,6 +22,8 @@ export interface Prepared {
   cache: RenderCache;
   /** The Markdown options the documents were rendered with (feeds render with them too). */
   markdown: RouteConfig['markdown'] & { imageRoot: string };
+  /** The documents of each part of the search index (none when search is off): see search.ts. */
+  searchParts: Document[][];
 }
 
 /** Renderings of fewer documents than this take a few seconds at most: they show no progress. */
@@ -41,21 +43,22 @@ export async function prepareBlog(config: RouteConfig): Promise<Prepared> {
   const cache = new RenderCache(config.cacheDir);
   const markdown = { imageRoot: config.source, ...config.markdown };
   const rendered = await phase('render', () => renderDocuments(blog, cache, markdown));
-  if (config.search) startSearchIndex(blog, rendered, config.searchPartSize);
-  return { blog, rendered, cache, markdown };
+  const parts = config.search ? searchParts(blog, config.searchPartSize) : [];
+  startSearchIndex(blog, rendered, parts);
+  return { blog, rendered, cache, markdown, searchParts: parts };
 }
 
 /**
  * In a build, starts the search index as soon as the posts are rendered: Pagefind indexes while Astro
  * bundles the site and writes the pages, and the build's last step writes what is left (see shared.ts).
  */
-function startSearchIndex(blog: Blog, rendered: Map<string, RenderResult>, partSize: number): void {
+function startSearchIndex(blog: Blog, rendered: Map<string, RenderResult>, parts: Document[][]): void {
   const build = currentBuild();
-  if (!build) return;
+  if (!build || parts.length === 0) return;
   const href = hrefOf(blog.site);
   build.indexSearch(
     blog.site.language,
-    searchParts(blog, partSize).map((part) =>
+    parts.map((part) =>
       part.map((document) => {
         const url = href(document.permalink);
         const result = rendered.get(document.sourcePath);
