@@ -2,7 +2,9 @@
  * Renders many posts across worker threads, so every core works. Cached
  * results are read in this thread first; only the rest go to the workers.
  */
+import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { render, type RenderOptions, type RenderResult } from './render.js';
 
@@ -29,6 +31,26 @@ export interface RenderAllOptions extends RenderOptions {
    * when read (see {@link compactResult}): a site of thousands of posts needs half the memory. Default false.
    */
   compact?: boolean | undefined;
+  /**
+   * With `compact`, a folder where the results' HTML is held instead of memory: one file, deleted as soon
+   * as it is opened (the system keeps its bytes while a result needs them), read back when a result's
+   * `html` or `excerptHtml` is read. 10,000 posts' HTML is about half a gigabyte; in the file it is kept
+   * by the system's page cache, not by this process. Default: none (the bytes stay in memory).
+   */
+  spill?: string | undefined;
+  /**
+   * Whether this thread renders posts too; default true. With `false`, only the workers render (there are
+   * then `workers` of them) and this thread only takes their results in: its heap never holds a rendering's
+   * garbage, which V8 lets grow to a gigabyte or more over thousands of posts and seldom gives back. A host
+   * that keeps a large heap of its own, such as a site generator, wants this.
+   */
+  mainThread?: boolean | undefined;
+  /**
+   * The most memory, in megabytes, each worker's heap may grow to (V8's old generation); default: Node's
+   * limit. A lower limit makes a worker collect its garbage sooner. A worker that runs out of memory is
+   * not an error: what it held is rendered in this thread, with the same results.
+   */
+  workerHeapLimit?: number | undefined;
 }
 
 /**
@@ -37,8 +59,64 @@ export interface RenderAllOptions extends RenderOptions {
  * at two bytes a character: as bytes, a rendering takes half the memory. Decoding a post takes microseconds.
  */
 export function compactResult(result: RenderResult): RenderResult {
+  return compactIn(memory, result);
+}
+
+function compactIn(store: ByteStore, result: RenderResult): RenderResult {
   const { html, excerptHtml, ...rest } = result;
-  return fromBytes(rest, Buffer.from(html), excerptHtml === html ? undefined : Buffer.from(excerptHtml));
+  return fromBytes(store, rest, Buffer.from(html), excerptHtml === html ? undefined : Buffer.from(excerptHtml));
+}
+
+/** Where the bytes of compact results are held: `put` keeps them and returns what reads them back. */
+interface ByteStore {
+  put(bytes: Uint8Array): () => Buffer;
+}
+
+const memory: ByteStore = {
+  put: (bytes) => {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return () => buffer;
+  },
+};
+
+/** Closes a spill file's descriptor once no result reads from it any more. */
+const spillFiles = new FinalizationRegistry<number>((fd) => closeSync(fd));
+
+/**
+ * Bytes appended to a file that is deleted as soon as it is opened: nothing is left behind, whatever ends
+ * the process, and the bytes live as long as a result can read them (each reader holds the file).
+ */
+class SpillFile implements ByteStore {
+  readonly #fd: number;
+  #end = 0;
+
+  constructor(folder: string) {
+    mkdirSync(folder, { recursive: true });
+    const path = join(folder, `spill-${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
+    this.#fd = openSync(path, 'w+');
+    rmSync(path, { force: true });
+    spillFiles.register(this, this.#fd);
+  }
+
+  put(bytes: Uint8Array): () => Buffer {
+    const at = this.#end;
+    const length = bytes.byteLength;
+    for (let written = 0; written < length;) {
+      written += writeSync(this.#fd, bytes, written, length - written, at + written);
+    }
+    this.#end += length;
+    return () => this.#read(at, length);
+  }
+
+  #read(at: number, length: number): Buffer {
+    const buffer = Buffer.allocUnsafe(length);
+    for (let read = 0; read < length;) {
+      const count = readSync(this.#fd, buffer, read, length - read, at + read);
+      if (count === 0) throw new Error('[@blog/markdown] a spilled rendering was cut short');
+      read += count;
+    }
+    return buffer;
+  }
 }
 
 /** A result whose HTML comes as UTF-8 bytes (the excerpt's only when it is not the whole post). */
@@ -49,16 +127,21 @@ export type ResultBytes = {
 };
 
 /** A compact result from its bytes, as a worker sends them (see worker.ts): no string is made until read. */
-function fromBytes(rest: ResultBytes['rest'], html: Uint8Array, excerpt: Uint8Array | undefined): RenderResult {
-  const htmlBuffer = Buffer.from(html.buffer, html.byteOffset, html.byteLength);
-  const excerptBuffer = excerpt ? Buffer.from(excerpt.buffer, excerpt.byteOffset, excerpt.byteLength) : htmlBuffer;
+function fromBytes(
+  store: ByteStore,
+  rest: ResultBytes['rest'],
+  html: Uint8Array,
+  excerpt: Uint8Array | undefined,
+): RenderResult {
+  const htmlBytes = store.put(html);
+  const excerptBytes = excerpt ? store.put(excerpt) : htmlBytes;
   return {
     ...rest,
     get html() {
-      return htmlBuffer.toString();
+      return htmlBytes().toString();
     },
     get excerptHtml() {
-      return excerptBuffer.toString();
+      return excerptBytes().toString();
     },
   };
 }
@@ -75,9 +158,13 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     cache,
     onProgress,
     compact = false,
+    spill,
+    mainThread = true,
+    workerHeapLimit,
     ...shared
   } = options;
-  const keep = compact ? compactResult : (result: RenderResult) => result;
+  const store = compact && spill ? new SpillFile(spill) : memory;
+  const keep = compact ? (result: RenderResult) => compactIn(store, result) : (result: RenderResult) => result;
   const results: RenderResult[] = new Array(items.length);
   const pending: Pending[] = [];
   items.forEach((item, index) => {
@@ -97,26 +184,33 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   // New results go into the cache together, in one pack, when all are rendered.
   const fresh: [string, RenderResult, number][] = [];
   let done = 0;
-  /** Keeps a result; `kept` when it is already as kept (a compact result made from a worker's bytes). */
-  const store = (index: number, rendered: RenderResult, key: string | undefined, kept = false) => {
-    const result = kept ? rendered : keep(rendered);
-    results[index] = result;
-    if (key) fresh.push([key, result, index]);
-    onProgress?.(++done, pending.length);
-  };
 
-  // This thread renders too: on N cores, N − 1 workers plus this one keep every core busy
+  // By default this thread renders too: on N cores, N − 1 workers plus this one keep every core busy
   // and save one worker's start-up (loading the pipeline, creating Shiki).
-  const threads = Math.min(workerCount - 1, Math.floor(pending.length / batchSize));
+  const threads = Math.min(mainThread ? workerCount - 1 : workerCount, Math.floor(pending.length / batchSize));
   const scheduler = new Scheduler(pending, batchSize);
+  let rendered: () => void = () => undefined;
+  const allRendered = new Promise<void>((resolve) => {
+    rendered = resolve;
+    if (pending.length === 0) resolve();
+  });
+  /** Keeps the first result of an item (`make` gives it as kept); a second one, rendered meanwhile, is dropped. */
+  const take = (index: number, make: () => RenderResult) => {
+    const item = scheduler.byIndex(index);
+    if (scheduler.isDone(item)) return;
+    scheduler.finish(item);
+    const result = make();
+    results[index] = result;
+    if (item.key) fresh.push([item.key, result, index]);
+    done++;
+    onProgress?.(done, pending.length);
+    if (done === pending.length) rendered();
+  };
   const here = async (): Promise<void> => {
     for (let item = scheduler.take(); item; item = scheduler.take()) {
       if (!scheduler.isDone(item)) {
         const result = await render(item.source, item.options);
-        if (!scheduler.isDone(item)) {
-          scheduler.finish(item);
-          store(item.index, result, item.key);
-        }
+        take(item.index, () => keep(result));
       }
       // Rendering never waits on I/O; yield so the workers' results are taken in and they get more work.
       await new Promise((resolve) => setImmediate(resolve));
@@ -128,7 +222,14 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     return results;
   }
 
-  const pool = Array.from({ length: threads }, () => new Worker(new URL('./worker-start.js', import.meta.url)));
+  const resourceLimits = workerHeapLimit ? { maxOldGenerationSizeMb: workerHeapLimit } : undefined;
+  const pool = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./worker-start.js', import.meta.url), { resourceLimits }),
+  );
+  // A worker that ran out of memory has stopped: `terminate()` would wait for an exit already past.
+  const running = new Set(pool);
+  for (const worker of pool) worker.once('exit', () => running.delete(worker));
   try {
     let failed: (error: Error) => void = () => undefined;
     const failure = new Promise<never>((_, reject) => {
@@ -137,6 +238,9 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
         reject(error);
       };
     });
+    // This thread's share: from the start, or from when a worker ran out of memory (it renders what the
+    // worker held, and helps the others to the end).
+    let helping: Promise<void> | undefined = mainThread ? here() : undefined;
     pool.forEach((worker, id) => {
       const next = (): void => {
         const batch = scheduler.batch(id);
@@ -150,27 +254,27 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
       worker.on('message', (done: 'ready' | WorkerResult[]) => {
         if (done !== 'ready') {
           for (const { index, result: sent, bytes, error } of done) {
-            // With `compact`, the worker sends the HTML as bytes: this thread never holds it as a string.
-            const result = bytes ? fromBytes(bytes.rest, bytes.html, bytes.excerptHtml) : sent;
             if (error !== undefined) {
               const name = items[index]?.options?.file ?? `item ${index}`;
               failed(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
               return;
             }
-            const item = scheduler.byIndex(index);
-            if (!scheduler.isDone(item)) {
-              scheduler.finish(item);
-              store(index, result!, item.key, bytes !== undefined);
-            }
+            // With `compact`, the worker sends the HTML as bytes: this thread never holds it as a string.
+            take(index, () => (bytes ? fromBytes(store, bytes.rest, bytes.html, bytes.excerptHtml) : keep(sent!)));
           }
         }
         next();
       });
-      worker.on('error', failed);
+      worker.on('error', (error: Error & { code?: string }) => {
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') helping ??= here().catch(failed);
+        else failed(error);
+      });
     });
-    await Promise.race([here(), failure]);
+    await Promise.race([Promise.all([allRendered, helping]), failure]);
+    // This thread may have started helping since: it stops at its next post.
+    await helping;
   } finally {
-    await Promise.all(pool.map((worker) => worker.terminate()));
+    await Promise.all([...running].map((worker) => worker.terminate()));
   }
   // In the order of the items, so the cache's pack does not depend on which thread finished first.
   fresh.sort((a, b) => a[2] - b[2]);

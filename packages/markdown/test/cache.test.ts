@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -99,6 +99,71 @@ describe('renderAll', () => {
       expect(Object.getOwnPropertyDescriptor(result, 'html')?.get).toBeTypeOf('function');
     });
     expect(results[0]!.html).toContain('“Quoted”');
+  });
+
+  test('with `spill`, holds the HTML in a deleted file, and gives the same results, cached ones too', async () => {
+    const sources = Array.from({ length: 20 }, (_, n) => `${post(n)}\n“Quoted” — and *done*.\n`);
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const spill = join(root, 'spill');
+    const items = sources.map((source, n) => ({ source, options: { file: `_posts/${n}.md` } }));
+    const options = { imageRoot: root, workers: 2, batchSize: 4, compact: true, spill };
+    const fresh = await renderAll(items, { ...options, cache });
+    // Half from the cache, half rendered: both kinds are spilled.
+    const mixed = await renderAll(
+      items.map((item, n) => (n % 2 ? { ...item, source: `${item.source}\nMore.\n` } : item)),
+      { ...options, cache: new RenderCache(join(root, 'cache')) },
+    );
+    expect(readdirSync(spill)).toEqual([]);
+    const spilled = (descriptor: string) => {
+      try {
+        return readlinkSync(join('/proc/self/fd', descriptor)).includes(`${spill}/spill-`);
+      } catch {
+        return false;
+      }
+    };
+    if (process.platform === 'linux') {
+      const files = readdirSync('/proc/self/fd').filter(spilled);
+      expect(files).toHaveLength(2);
+      const bytes = fresh.reduce((sum, result) => sum + Buffer.byteLength(result.html), 0);
+      expect(statSync(join('/proc/self/fd', files[0]!)).size).toBeGreaterThanOrEqual(bytes);
+    }
+    fresh.forEach((result, index) => {
+      expect(Object.getOwnPropertyDescriptor(result, 'html')?.get).toBeTypeOf('function');
+      expect({ ...result }).toEqual(expected[index]);
+    });
+    mixed.forEach((result, index) => {
+      if (index % 2 === 0) expect({ ...result }).toEqual(expected[index]);
+      else expect(result.html).toContain('<p>More.</p>');
+    });
+  });
+
+  test('with `mainThread: false`, the workers alone render, with the same results', async () => {
+    const sources = Array.from({ length: 24 }, (_, n) => post(n));
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const items = sources.map((source) => ({ source }));
+    // No `onProgress`: the end is found without it.
+    expect(await renderAll(items, { imageRoot: root, workers: 2, batchSize: 4, mainThread: false })).toEqual(expected);
+    expect(await renderAll(items, { imageRoot: root, workers: 1, batchSize: 4, mainThread: false })).toEqual(expected);
+  });
+
+  test('a worker that runs out of memory is no error: this thread renders what it held', async () => {
+    const sources = Array.from({ length: 24 }, (_, n) => post(n));
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const progress: number[] = [];
+    // 4 MB: the workers cannot even load the pipeline.
+    const results = await renderAll(
+      sources.map((source) => ({ source })),
+      {
+        imageRoot: root,
+        workers: 2,
+        batchSize: 4,
+        mainThread: false,
+        workerHeapLimit: 4,
+        onProgress: (done) => progress.push(done),
+      },
+    );
+    expect(results).toEqual(expected);
+    expect(progress).toEqual(Array.from({ length: 24 }, (_, n) => n + 1));
   });
 
   test('gives the same results whichever thread renders a post, with batches of one', async () => {
