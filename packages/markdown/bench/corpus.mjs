@@ -43,7 +43,17 @@ const code = [
   '```dockerfile\nFROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends nftables \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY rules.nft /etc/nftables.conf\nCMD ["nft", "-f", "/etc/nftables.conf"]\n```',
 ];
 
-/** Code block `i` of post `n`: no two posts share a block, as in a real blog. */
+/** Names in the code that each post (and each function of a listing) spells its own way. */
+const names =
+  /\b(web|count_packets|rules|rule|handler|parse|line|lines|rest|fetchAll|urls|url|responses|response|drops|packets|host|counts|match|limit|key|total)\b/g;
+
+/**
+ * A line of code with its names made its own (`counts` → `counts_kernel17`): as in real blogs, two posts
+ * seldom share a line of code but for braces, blank lines and imports.
+ */
+const own = (line, tag) => line.replace(names, (name) => `${name}_${tag}`);
+
+/** Code block `i` of post `n`: no two posts share a block, nor a line with a name in it, as in a real blog. */
 function codeBlock(n, i) {
   const block = code[i % code.length];
   const lines = block.split('\n');
@@ -61,7 +71,11 @@ function codeBlock(n, i) {
     dockerfile: '#',
   }[lines[0].slice(3)];
   if (comment) lines.splice(1, 0, `${comment} post ${n}, block ${i}: ${words[(n * 7 + i) % words.length]}`);
-  return lines.join('\n').replace(/42|8080|t3\.micro|"hello"|"blog"/g, (match) => `${match}${n % 97}`);
+  const tag = `${words[(n + i) % words.length]}${n}`;
+  return lines
+    .map((line) => own(line, tag))
+    .join('\n')
+    .replace(/42|8080|t3\.micro|"hello"|"blog"/g, (match) => `${match}${n % 97}`);
 }
 
 /** A long listing, as real posts paste: a Python script of about 70 lines. */
@@ -77,7 +91,9 @@ function longListing(n, random) {
   lines.push(`PATTERN = re.compile(r"SRC=(?P<src>\\S+) DST=(?P<dst>\\S+) .*DPT=(?P<port>\\d+)")`, '');
   for (let f = 0; f < 6; f++) {
     const name = `${words[(n + f) % words.length]}_${f}`;
-    lines.push(
+    const tag = `${words[(n * 5 + f) % words.length]}${n}`;
+    const body = [];
+    body.push(
       `def ${name}(lines, limit=${10 + ((n + f) % 50)}):`,
       `    """${sentence(random, 7)}"""`,
       '    counts = Counter()',
@@ -88,11 +104,14 @@ function longListing(n, random) {
       '    return counts.most_common(limit)',
       '',
     );
+    lines.push(...body.map((line) => own(line, tag)));
   }
   lines.push(
-    'if __name__ == "__main__":',
-    '    for key, total in security_0(sys.stdin):',
-    '        print(f"{key:>40} {total:8d}")',
+    ...[
+      'if __name__ == "__main__":',
+      `    for key, total in ${words[n % words.length]}_0(sys.stdin):`,
+      '        print(f"{key:>40} {total:8d}")',
+    ].map((line) => own(line, `${words[n % words.length]}${n}`)),
     '```',
   );
   return lines.join('\n');
