@@ -32,6 +32,7 @@ import {
 } from 'shiki';
 import type { VFile } from 'vfile';
 import { nftGrammar } from './grammars/nft.js';
+import { highlightedCode } from './highlighted-html.js';
 import { codeToPre } from './shiki-hast.js';
 import type { ResolvedOptions } from './options.js';
 import { walk } from './walk.js';
@@ -96,6 +97,11 @@ function languageOf(code: Element): string | undefined {
   const list = Array.isArray(classes) ? classes.map(String) : [];
   const found = list.find((name) => name.startsWith('language-'));
   return found?.slice('language-'.length);
+}
+
+function highlightedCodeElement(code: Element): Element {
+  highlightedCode.add(code);
+  return code;
 }
 
 export default function rehypeShiki(options: { themes: Themes }) {
@@ -166,7 +172,7 @@ export default function rehypeShiki(options: { themes: Themes }) {
           ],
         } as Element['properties'],
         // Keep the attributes the Markdown gave the code (an IAL's id or class), and its language class.
-        children: [{ ...(inner as Element), properties: { ...code.properties } }, ...rest],
+        children: [highlightedCodeElement({ ...(inner as Element), properties: { ...code.properties } }), ...rest],
       };
       const wrapper: ElementContent = {
         type: 'element',

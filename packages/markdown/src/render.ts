@@ -10,6 +10,7 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { walk } from './walk.js';
+import { stringifyHighlighted } from './highlighted-html.js';
 import { VFile } from 'vfile';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
 import { hastPlugins, markdownToHastPlugins, parserPlugins } from './processor.js';
@@ -233,8 +234,8 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
   const headings = file.data.headings ?? [];
   const wordCount = countWords(finished);
   return {
-    html: pipeline.finish.stringify(finished, file),
-    excerptHtml: pipeline.finish.stringify(excerptFinished),
+    html: stringifyHighlighted(finished, (tree) => pipeline.finish.stringify(tree, file)),
+    excerptHtml: stringifyHighlighted(excerptFinished, (tree) => pipeline.finish.stringify(tree)),
     excerptText: plainExcerpt(excerptFinished),
     hasMore,
     headings,

@@ -1,0 +1,72 @@
+/**
+ * The HTML of highlighted code, written once per line. rehype-stringify
+ * writes each of the hundreds of token spans of a post's code through
+ * hast-util-to-html's generic steps (attribute lookup, entity escaping), a
+ * large part of the time a highlighted post takes. Shiki's line elements are
+ * shared by every block with that line (see `shiki-hast.ts`) and never
+ * changed, so their HTML, written by hast-util-to-html itself, is kept with
+ * them. `stringifyHighlighted` stands in the highlighted code elements'
+ * children for a marker, has the rest of the tree written as always, then puts
+ * each block's HTML in its marker's place: the same HTML, byte for byte. A
+ * tree whose own text or attributes hold a marker is written the usual way.
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { walk } from './walk.js';
+
+/** The code elements rehype-shiki made: their children (Shiki's lines) are shared and never changed. */
+export const highlightedCode = new WeakSet<Element>();
+
+const written = new WeakMap<ElementContent, string>();
+
+/** The HTML of a highlighted code element's children, as hast-util-to-html writes them inside it. */
+export function childrenHtml(children: readonly ElementContent[]): string {
+  let html = '';
+  for (const child of children) {
+    if (child.type === 'text' && child.value === '\n') {
+      html += '\n';
+      continue;
+    }
+    let value = written.get(child);
+    if (value === undefined) {
+      // The parent is a `code` element: nothing of hast-util-to-html's output for a child depends on it.
+      value = toHtml(child);
+      written.set(child, value);
+    }
+    html += value;
+  }
+  return html;
+}
+
+const marker = /\uE000(\d+)\uE001/g;
+
+/** `stringify(tree)`, with the highlighted code written from its lines' kept HTML. */
+export function stringifyHighlighted(tree: Root, stringify: (tree: Root) => string): string {
+  const found: Element[] = [];
+  walk<Element>(tree, (node) => {
+    if (node.type !== 'element') return undefined;
+    if (node.tagName !== 'code' || !highlightedCode.has(node)) return undefined;
+    if (!found.includes(node)) found.push(node);
+    return false;
+  });
+  if (found.length === 0) return stringify(tree);
+  const children = found.map((node) => node.children);
+  let html: string;
+  try {
+    found.forEach((node, index) => {
+      node.children = [{ type: 'text', value: `\uE000${index}\uE001` }];
+    });
+    html = stringify(tree);
+  } finally {
+    found.forEach((node, index) => {
+      node.children = children[index]!;
+    });
+  }
+  // Each marker is written once, as it is (text escapes `<` and `&` only): any other match is the post's own.
+  let count = 0;
+  const result = html.replace(marker, (_, index: string) => {
+    count++;
+    return childrenHtml(children[Number(index)]!);
+  });
+  return count === found.length ? result : stringify(tree);
+}

@@ -1,0 +1,73 @@
+/**
+ * `stringifyHighlighted` (`src/highlighted-html.ts`) against rehype-stringify
+ * alone, which it stands in for: the same HTML for the post and the excerpt of
+ * 150 posts of the benchmark corpus, every fixture, every kramdown document and
+ * the cases below, with the css-variables theme and with a light and a dark
+ * theme; the tree is left as it was. A post whose own text holds a marker is
+ * written the usual way.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Root } from 'hast';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import { postBody } from '../bench/corpus.mjs';
+import { highlightedCode, stringifyHighlighted } from '../src/highlighted-html.ts';
+import { getPipeline } from '../src/render.ts';
+import { walk } from '../src/walk.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+function documents(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return documents(path);
+      return /\.(?:md|markdown)$/.test(name) ? [readFileSync(path, 'utf8')] : [];
+    });
+}
+
+const cases = [
+  '```js\nconst a = "<b>" && 1;\n```\n\n```js\nconst a = "<b>" && 1;\n```',
+  '- item\n\n  ```python\n  x = 1\n  ```\n\n> ```c\n> int x; /* & */\n> ```',
+  '```python\n\n\n```\n\n```python\n```',
+  '```python linenos\nx = 1\ny = 2\n```',
+  '```go\nfunc main() {}\n```\n{: #code-id .extra}',
+  'Text \uE0000\uE001 with a marker.\n\n```python\nx = 1\n```',
+  '```python\nx = "\uE0000\uE001"\n```',
+  '<div markdown="1">\n\n```sh\necho "a & b" > c\n```\n\n</div>',
+  '<svg><text>\n\n```js\nlet x;\n```\n\n</text></svg>',
+  '```text\nplain\n```\n\n```unknown-lang\ncode\n```\n\n```js\n\tx\r\n```',
+];
+
+const sources = [
+  ...cases,
+  ...Array.from({ length: 150 }, (_, n) => postBody(n)),
+  ...documents(join(here, 'fixtures')),
+  ...documents(join(here, 'kramdown')),
+];
+
+describe('stringifyHighlighted writes what rehype-stringify writes', () => {
+  for (const themes of ['css-variables', { light: 'github-light', dark: 'github-dark' }] as const) {
+    test(`with ${typeof themes === 'string' ? themes : 'light and dark themes'}`, async () => {
+      const pipeline = getPipeline({ highlight: { themes } });
+      let highlighted = 0;
+      for (const source of sources) {
+        const file = new VFile({ value: source });
+        const tree = await pipeline.parse.run(pipeline.parse.parse(file), file);
+        const finished = await pipeline.finish.run(structuredClone(tree), file);
+        const stringify = (root: Root): string => pipeline.finish.stringify(root, file);
+        const before = JSON.stringify(finished);
+        const expected = stringify(finished);
+        expect(stringifyHighlighted(finished, stringify), source.slice(0, 80)).toBe(expected);
+        expect(JSON.stringify(finished)).toBe(before);
+        walk(finished, (node) => {
+          if (node.type === 'element' && highlightedCode.has(node as never)) highlighted++;
+        });
+      }
+      expect(highlighted).toBeGreaterThan(1000);
+    });
+  }
+});
