@@ -13,6 +13,7 @@ import type { Element, Root } from 'hast';
 import { isAbsoluteUrl } from '@blog/model';
 import { imageSize } from 'image-size';
 import type { VFile } from 'vfile';
+import { highlightedCode } from './highlighted-html.js';
 import { walk } from './walk.js';
 
 declare module 'vfile' {
@@ -60,7 +61,10 @@ export default function rehypeImages(options?: Options | null | undefined) {
   const root = options?.root;
   return (tree: Root, file: VFile): void => {
     walk<Element>(tree, (node) => {
-      if (node.type !== 'element' || node.tagName !== 'img') return;
+      if (node.type !== 'element') return;
+      // Highlighted code holds Shiki's token spans and their text, never an image.
+      if (highlightedCode.has(node)) return false;
+      if (node.tagName !== 'img') return;
       node.properties.loading ??= 'lazy';
       node.properties.decoding ??= 'async';
       const src = node.properties.src;

@@ -11,6 +11,7 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { highlightedCode } from './highlighted-html.js';
 import { walk } from './walk.js';
 
 /** Marks code whose fence says `linenos`. */
@@ -40,7 +41,8 @@ function markedCode(node: Element): Element | undefined {
   walk<Element>(node, (child) => {
     if (found || child.type !== 'element') return false;
     if (child.tagName === 'code' && child.properties.dataLinenos !== undefined) found = child;
-    return undefined;
+    // Highlighted code holds Shiki's token spans and their text, never another code element.
+    return highlightedCode.has(child) ? false : undefined;
   });
   return found;
 }
