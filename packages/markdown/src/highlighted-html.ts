@@ -2,9 +2,9 @@
  * The HTML of highlighted code, written once per line. rehype-stringify
  * writes each of the hundreds of token spans of a post's code through
  * hast-util-to-html's generic steps (attribute lookup, entity escaping), a
- * large part of the time a highlighted post takes. Shiki's line elements are
- * shared by every block with that line (see `shiki-hast.ts`) and never
- * changed, so their HTML, written by hast-util-to-html itself, is kept with
+ * large part of the time a highlighted post takes. With one theme, Shiki's
+ * line elements are shared by every block with that line (see `shiki-hast.ts`)
+ * and never changed, so their HTML, written by hast-util-to-html itself, is kept with
  * them. `stringifyHighlighted` stands in the highlighted code elements'
  * children for a marker, has the rest of the tree written as always, then puts
  * each block's HTML in its marker's place: the same HTML, byte for byte. A
@@ -14,7 +14,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { walk } from './walk.js';
 
-/** The code elements rehype-shiki made: their children (Shiki's lines) are shared and never changed. */
+/** The code elements rehype-shiki made from kept lines: their children are shared and never changed. */
 export const highlightedCode = new WeakSet<Element>();
 
 const written = new WeakMap<ElementContent, string>();

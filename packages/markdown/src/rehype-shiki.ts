@@ -33,7 +33,7 @@ import {
 import type { VFile } from 'vfile';
 import { nftGrammar } from './grammars/nft.js';
 import { highlightedCode } from './highlighted-html.js';
-import { codeToPre } from './shiki-hast.js';
+import { codeToPre, lineByLine } from './shiki-hast.js';
 import type { ResolvedOptions } from './options.js';
 import { walk } from './walk.js';
 
@@ -99,8 +99,12 @@ function languageOf(code: Element): string | undefined {
   return found?.slice('language-'.length);
 }
 
-function highlightedCodeElement(code: Element): Element {
-  highlightedCode.add(code);
+/**
+ * The code element of a block, noted for `stringifyHighlighted` when its lines are kept ones (one theme):
+ * their HTML is written once. Lines made for one block only (two themes) are written with the rest of the post.
+ */
+function highlightedCodeElement(code: Element, keptLines: boolean): Element {
+  if (keptLines) highlightedCode.add(code);
   return code;
 }
 
@@ -148,9 +152,10 @@ export default function rehypeShiki(options: { themes: Themes }) {
         continue;
       }
       const key = `${id}\u0000${text}`;
+      const options = tokenOptions(themes, id);
       let highlighted = recent.get(key);
       if (!highlighted) {
-        highlighted = codeToPre(highlighter, text, tokenOptions(themes, id));
+        highlighted = codeToPre(highlighter, text, options);
         if (recent.size >= recentLimit) recent.delete(recent.keys().next().value!);
         recent.set(key, highlighted);
       }
@@ -172,7 +177,10 @@ export default function rehypeShiki(options: { themes: Themes }) {
           ],
         } as Element['properties'],
         // Keep the attributes the Markdown gave the code (an IAL's id or class), and its language class.
-        children: [highlightedCodeElement({ ...(inner as Element), properties: { ...code.properties } }), ...rest],
+        children: [
+          highlightedCodeElement({ ...(inner as Element), properties: { ...code.properties } }, lineByLine(options)),
+          ...rest,
+        ],
       };
       const wrapper: ElementContent = {
         type: 'element',

@@ -213,8 +213,13 @@ interface LineTokenizer {
 
 const tokenizers = new WeakMap<Highlighter, Map<string, LineTokenizer>>();
 
-/** Options {@link codeToPre} tokenizes line by line: one theme, no time limit, nothing else set. */
-function lineByLine(options: CodeToTokensOptions): options is CodeToTokensOptions & { lang: string; theme: string } {
+/**
+ * Options {@link codeToPre} tokenizes line by line, keeping the lines: one theme, no time limit, nothing else
+ * set. Only then are a block's line elements shared with other blocks.
+ */
+export function lineByLine(
+  options: CodeToTokensOptions,
+): options is CodeToTokensOptions & { lang: string; theme: string } {
   const { lang, theme, tokenizeTimeLimit, ...rest } = options as unknown as Record<string, unknown>;
   return (
     typeof lang === 'string' &&

@@ -3,8 +3,9 @@
  * alone, which it stands in for: the same HTML for the post and the excerpt of
  * 150 posts of the benchmark corpus, every fixture, every kramdown document and
  * the cases below, with the css-variables theme and with a light and a dark
- * theme; the tree is left as it was. A post whose own text holds a marker is
- * written the usual way.
+ * theme (where no code is noted for it, so it is plain rehype-stringify); the
+ * tree is left as it was. A post whose own text holds a marker is written the
+ * usual way.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,7 +68,9 @@ describe('stringifyHighlighted writes what rehype-stringify writes', () => {
           if (node.type === 'element' && highlightedCode.has(node as never)) highlighted++;
         });
       }
-      expect(highlighted).toBeGreaterThan(1000);
+      // Only one theme keeps lines: with two, each block's lines are its own and written with the post.
+      if (typeof themes === 'string') expect(highlighted).toBeGreaterThan(1000);
+      else expect(highlighted).toBe(0);
     });
   }
 });
