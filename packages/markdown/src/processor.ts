@@ -4,7 +4,7 @@
  *
  * - `parserPlugins`: satteri (default) or remark-parse with GFM and math;
  * - `markdownToHastPlugins`: kramdown attribute lists, typography, math,
- *   then remark-rehype;
+ *   then remark-rehype's transform (`mdast-to-hast.ts`);
  * - `hastToHtml`: raw HTML parsed (only where a post has some) and sanitized
  *   when asked, kramdown footnotes,
  *   heading ids and anchors, Shiki, images, absolute URLs, then
@@ -21,9 +21,9 @@ import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
+import mdastToHast from './mdast-to-hast.js';
 import parseSatteri from './parse-satteri.js';
 import rehypeAbsoluteUrls from './rehype-absolute-urls.js';
 import rehypeFeedContent from './rehype-feed-content.js';
@@ -72,7 +72,7 @@ export function markdownToHastPlugins(options: ResolvedOptions): PluggableList {
   if (options.math === 'katex' && options.parser === 'satteri') plugins.push(remarkMathData);
   // Raw HTML always reaches the HTML tree: kept for trusted posts, parsed and sanitized for untrusted
   // ones, or dropped with a message; never silently.
-  plugins.push([remarkRehype, { allowDangerousHtml: true, clobberPrefix: '' }]);
+  plugins.push([mdastToHast, { allowDangerousHtml: true, clobberPrefix: '' }]);
   return plugins;
 }
 

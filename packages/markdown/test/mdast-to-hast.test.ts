@@ -1,0 +1,69 @@
+/**
+ * `mdastToHast` (`src/mdast-to-hast.ts`) against mdast-util-to-hast's `toHast`
+ * as remark-rehype runs it: the same tree, positions included, for the Markdown
+ * trees of 150 posts of the benchmark corpus, every fixture, every kramdown
+ * document and the cases below (definitions repeated, nested, in other case),
+ * with each parser.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Root } from 'mdast';
+import { toHast } from 'mdast-util-to-hast';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import { postBody } from '../bench/corpus.mjs';
+import mdastToHast from '../src/mdast-to-hast.ts';
+import { resolveOptions } from '../src/options.ts';
+import { markdownToHastPlugins, parserPlugins } from '../src/processor.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+function documents(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return documents(path);
+      return /\.(?:md|markdown|text)$/.test(name) ? [readFileSync(path, 'utf8')] : [];
+    });
+}
+
+const cases = [
+  '[a][x] and [b][X] and [c][y]\n\n[x]: /first\n[X]: /second\n\n> [y]: /quoted\n\n[y]: /later',
+  'Note[^n] and again[^N].\n\n[^n]: First.\n\n[^N]: Second.\n\n- item\n\n  [^n]: In a list.',
+  '- [ref]\n\n  [ref]: /in-list "Title"\n\n[ref]: /top',
+  'No definitions at all: *em* and `code`.',
+  '',
+  '[^1]\n\n[^1]: A note with [a link][l].\n\n    [l]: /code-not-def\n\n[l]: /def',
+];
+
+const sources = [
+  ...cases,
+  ...Array.from({ length: 150 }, (_, n) => postBody(n)),
+  ...documents(join(here, 'fixtures')),
+  ...documents(join(here, 'kramdown')),
+];
+
+const options = { allowDangerousHtml: true, clobberPrefix: '' };
+
+describe('mdastToHast gives the tree of toHast', () => {
+  for (const parser of ['satteri', 'remark'] as const) {
+    test(`with ${parser}`, async () => {
+      const resolved = resolveOptions({ parser });
+      // The Markdown half without its last plugin, the conversion to hast.
+      const plugins = markdownToHastPlugins(resolved).slice(0, -1);
+      const processor = unified().use(parserPlugins(resolved)).use(plugins);
+      let definitions = 0;
+      for (const source of sources) {
+        const file = new VFile({ value: source });
+        const tree = (await processor.run(processor.parse(file), file)) as Root;
+        definitions += tree.children.filter((node) => node.type === 'definition').length;
+        const expected = JSON.stringify(toHast(structuredClone(tree), { file, ...options }));
+        expect(JSON.stringify(mdastToHast(options)(structuredClone(tree), file)), source.slice(0, 80)).toBe(expected);
+      }
+      expect(definitions).toBeGreaterThan(1000);
+    });
+  }
+});
