@@ -39,8 +39,8 @@ export interface RenderAllOptions extends RenderOptions {
    */
   spill?: string | undefined;
   /**
-   * Whether this thread renders posts too; default true. With `false`, only the workers render (there are
-   * then `workers` of them) and this thread only takes their results in: its heap never holds a rendering's
+   * Whether this thread renders posts too; default true. With `false`, only the workers render (up to
+   * `workers` of them, one for a single post) and this thread only takes their results in: its heap never holds a rendering's
    * garbage, which V8 lets grow to a gigabyte or more over thousands of posts and seldom gives back. A host
    * that keeps a large heap of its own, such as a site generator, wants this.
    */
@@ -186,8 +186,11 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   let done = 0;
 
   // By default this thread renders too: on N cores, N − 1 workers plus this one keep every core busy
-  // and save one worker's start-up (loading the pipeline, creating Shiki).
-  const threads = Math.min(mainThread ? workerCount - 1 : workerCount, Math.floor(pending.length / batchSize));
+  // and save one worker's start-up (loading the pipeline, creating Shiki). Without it, a worker renders
+  // even a single post, so this thread goes on with its own work meanwhile.
+  const threads = mainThread
+    ? Math.min(workerCount - 1, Math.floor(pending.length / batchSize))
+    : Math.min(workerCount, Math.max(Math.sign(pending.length), Math.floor(pending.length / batchSize)));
   const scheduler = new Scheduler(pending, batchSize);
   let rendered: () => void = () => undefined;
   const allRendered = new Promise<void>((resolve) => {

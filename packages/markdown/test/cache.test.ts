@@ -144,6 +144,7 @@ describe('renderAll', () => {
     // No `onProgress`: the end is found without it.
     expect(await renderAll(items, { imageRoot: root, workers: 2, batchSize: 4, mainThread: false })).toEqual(expected);
     expect(await renderAll(items, { imageRoot: root, workers: 1, batchSize: 4, mainThread: false })).toEqual(expected);
+    expect(await renderAll(items.slice(0, 1), { imageRoot: root, mainThread: false })).toEqual(expected.slice(0, 1));
   });
 
   test('a worker that runs out of memory is no error: this thread renders what it held', async () => {

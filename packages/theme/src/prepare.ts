@@ -109,7 +109,7 @@ async function renderDocuments(
       // Astro's thread keeps its heap for the pages: the workers render, each in a heap of its own that is
       // given back when they are done. At 10,000 posts this keeps the build's peak some 400 MB lower.
       mainThread: false,
-      workerHeapLimit: 192,
+      workerHeapLimit: 320,
     },
   );
   console.info(
