@@ -7,28 +7,13 @@
  * tree is left as it was. A post whose own text holds a marker is written the
  * usual way.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Root } from 'hast';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import { postBody } from '../bench/corpus.mjs';
+import { referenceSources } from './reference-sources.ts';
 import { highlightedCode, stringifyHighlighted } from '../src/highlighted-html.ts';
 import { getPipeline } from '../src/render.ts';
 import { walk } from '../src/walk.ts';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-function documents(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return documents(path);
-      return /\.(?:md|markdown)$/.test(name) ? [readFileSync(path, 'utf8')] : [];
-    });
-}
 
 const cases = [
   '```js\nconst a = "<b>" && 1;\n```\n\n```js\nconst a = "<b>" && 1;\n```',
@@ -43,12 +28,7 @@ const cases = [
   '```text\nplain\n```\n\n```unknown-lang\ncode\n```\n\n```js\n\tx\r\n```',
 ];
 
-const sources = [
-  ...cases,
-  ...Array.from({ length: 150 }, (_, n) => postBody(n)),
-  ...documents(join(here, 'fixtures')),
-  ...documents(join(here, 'kramdown')),
-];
+const sources = referenceSources(cases);
 
 describe('stringifyHighlighted writes what rehype-stringify writes', () => {
   for (const themes of ['css-variables', { light: 'github-light', dark: 'github-dark' }] as const) {

@@ -5,30 +5,15 @@
  * document and the cases below (definitions repeated, nested, in other case),
  * with each parser.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Root } from 'mdast';
 import { toHast } from 'mdast-util-to-hast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import { postBody } from '../bench/corpus.mjs';
+import { referenceSources } from './reference-sources.ts';
 import mdastToHast from '../src/mdast-to-hast.ts';
 import { resolveOptions } from '../src/options.ts';
 import { markdownToHastPlugins, parserPlugins } from '../src/processor.ts';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-function documents(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return documents(path);
-      return /\.(?:md|markdown|text)$/.test(name) ? [readFileSync(path, 'utf8')] : [];
-    });
-}
 
 const cases = [
   '[a][x] and [b][X] and [c][y]\n\n[x]: /first\n[X]: /second\n\n> [y]: /quoted\n\n[y]: /later',
@@ -39,12 +24,7 @@ const cases = [
   '[^1]\n\n[^1]: A note with [a link][l].\n\n    [l]: /code-not-def\n\n[l]: /def',
 ];
 
-const sources = [
-  ...cases,
-  ...Array.from({ length: 150 }, (_, n) => postBody(n)),
-  ...documents(join(here, 'fixtures')),
-  ...documents(join(here, 'kramdown')),
-];
+const sources = referenceSources(cases, { pattern: /\.(?:md|markdown|text)$/ });
 
 const options = { allowDangerousHtml: true, clobberPrefix: '' };
 

@@ -4,26 +4,11 @@
  * benchmark corpus, of the fixtures and of the cases below, with the
  * css-variables theme and with a light and a dark theme.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { bundledLanguagesInfo, type BundledLanguage } from 'shiki';
 import { describe, expect, test } from 'vitest';
-import { postBody } from '../bench/corpus.mjs';
+import { referenceSources } from './reference-sources.ts';
 import { getHighlighter, tokenOptions } from '../src/rehype-shiki.ts';
 import { codeToPre } from '../src/shiki-hast.ts';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) return markdownFiles(path);
-      return /\.(?:md|markdown)$/.test(name) ? [readFileSync(path, 'utf8')] : [];
-    });
-}
 
 const languages = new Map<string, string>();
 for (const info of bundledLanguagesInfo) {
@@ -54,11 +39,7 @@ const cases: [string, string][] = [
   ['markdown', '# Title\n\n*em* __strong__ ~~strike~~ [link](x)'],
 ];
 
-const sources = [
-  ...Array.from({ length: 200 }, (_, n) => postBody(n)),
-  ...markdownFiles(join(here, 'fixtures')),
-  ...markdownFiles(join(here, 'kramdown')),
-];
+const sources = referenceSources([], { posts: 200 });
 
 describe('codeToPre gives the tree of codeToHast', () => {
   for (const themes of ['css-variables', { light: 'github-light', dark: 'github-dark' }] as const) {
