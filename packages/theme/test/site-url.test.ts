@@ -46,6 +46,24 @@ function setup(command: 'build' | 'dev', site?: string) {
   return { integration, warn, config };
 }
 
+describe('a `source` that is not a folder', () => {
+  test('stops the setup with a message naming it, not one about `url`', () => {
+    const setupWith = (source: string) =>
+      blog({ source, cacheDir: join(root, '.cache') }).hooks['astro:config:setup']!({
+        command: 'build',
+        config: { root: pathToFileURL(`${root}/`), build: { concurrency: 1 }, experimental: {}, server: {} },
+        updateConfig: () => undefined,
+        injectRoute: () => undefined,
+        addWatchFile: () => undefined,
+        logger: { warn: () => undefined, info: () => undefined },
+      } as never);
+    expect(() => setupWith('./no-such-blog')).toThrow(
+      `[@blog/theme] \`source\`: ./no-such-blog is not a folder (looked for ${join(root, 'no-such-blog')})`,
+    );
+    expect(() => setupWith('./about.md')).toThrow('`source`: ./about.md is not a folder');
+  });
+});
+
 describe('a blog without `url` in _config.yml', () => {
   test('`astro build` stops with one message saying what to set and why', () => {
     expect(() => setup('build')).toThrow(new Error(missingUrlMessage('_config.yml')));

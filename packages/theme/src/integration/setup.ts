@@ -3,7 +3,7 @@
  * site URL when it has none, the site's stylesheets and components, and the
  * Astro settings the theme needs.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
@@ -76,6 +76,14 @@ function fallbackUrl(setup: ThemeSetup, site: Site, configName: string, params: 
   return true;
 }
 
+/** The blog's folder, which must exist: else every later message (no `url`, no posts) would mislead. */
+function checkSource(source: string, given: string | undefined): void {
+  if (statSync(source, { throwIfNoEntry: false })?.isDirectory()) return;
+  throw new Error(
+    `[@blog/theme] \`source\`: ${given ?? '.'} is not a folder (looked for ${source}); it is the blog's Jekyll-style folder, with _config.yml and _posts/`,
+  );
+}
+
 /** The site's stylesheets: files relative to the project (which must exist), or packages (`@fontsource/inter`). */
 function customCssPaths(files: readonly string[], root: string): string[] {
   return files.map((file, index) => {
@@ -114,6 +122,7 @@ export function setupTheme(options: ThemeOptions, params: SetupParams): ThemeSet
   const setup: ThemeSetup = { config: resolveThemeConfig(options, root), devUrl: false, keepOutput: false };
   const { config } = setup;
   config.dev = params.command === 'dev';
+  checkSource(config.source, options.source);
   const { site, configName } = readSite(config.source, root, params);
   setup.devUrl = fallbackUrl(setup, site, configName, params);
   config.customCss = customCssPaths(config.customCss, root);
