@@ -13,6 +13,8 @@
 import type { Element, ElementContent } from 'hast';
 import {
   getTokenStyleObject,
+  isSpecialLang,
+  isSpecialTheme,
   stringifyTokenStyle,
   type CodeToTokensOptions,
   type Highlighter,
@@ -215,7 +217,8 @@ const tokenizers = new WeakMap<Highlighter, Map<string, LineTokenizer>>();
 
 /**
  * Options {@link codeToPre} tokenizes line by line, keeping the lines: one theme, no time limit, nothing else
- * set. Only then are a block's line elements shared with other blocks.
+ * set, a language and a theme Shiki does not handle apart. Only then are a block's line elements shared with
+ * other blocks.
  */
 export function lineByLine(
   options: CodeToTokensOptions,
@@ -226,8 +229,9 @@ export function lineByLine(
     typeof theme === 'string' &&
     tokenizeTimeLimit === 0 &&
     Object.keys(rest).length === 0 &&
-    !['ansi', 'plaintext', 'txt', 'text', 'plain', 'none'].includes(lang) &&
-    theme !== 'none'
+    // Shiki's own plain-text and ANSI languages and its `none` theme are not tokenized by a grammar.
+    !isSpecialLang(lang) &&
+    !isSpecialTheme(theme)
   );
 }
 
