@@ -190,7 +190,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   // even a single post, so this thread goes on with its own work meanwhile.
   const threads = mainThread
     ? Math.min(workerCount - 1, Math.floor(pending.length / batchSize))
-    : Math.min(workerCount, Math.max(Math.sign(pending.length), Math.floor(pending.length / batchSize)));
+    : Math.min(workerCount, Math.max(pending.length > 0 ? 1 : 0, Math.floor(pending.length / batchSize)));
   const scheduler = new Scheduler(pending, batchSize);
   let rendered: () => void = () => undefined;
   const allRendered = new Promise<void>((resolve) => {
