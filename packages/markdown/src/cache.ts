@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveOptions } from './options.js';
 import { fileStamp } from './rehype-images.js';
 import type { RenderOptions, RenderResult } from './render.js';
+import type { Translations } from './shiki-regexes.js';
 
 const require = createRequire(import.meta.url);
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -37,6 +38,22 @@ const versions = [
   (require('shiki/package.json') as { version: string }).version,
   code.digest('hex'),
 ].join('+');
+
+const translationsFile = 'shiki-regexes.json';
+let translationsKey: string | undefined;
+
+/**
+ * What Shiki's translated patterns depend on: this package (its translation options), the translator's
+ * code, and the JavaScript engine (the translator writes for the newest regex syntax it supports).
+ */
+function translationsVersion(): string {
+  translationsKey ??= createHash('sha256')
+    .update(versions)
+    .update(readFileSync(fileURLToPath(import.meta.resolve('oniguruma-to-es'))))
+    .update(process.versions.v8)
+    .digest('base64url');
+  return translationsKey;
+}
 
 /** What an entry holds: the result, and the state of each file it read when it was made. */
 type Entry = RenderResult & { stamps: string[] };
@@ -183,6 +200,29 @@ export class RenderCache {
   }
 
   /** Every entry of every pack, by key (the newest pack wins), read once. */
+  /** Shiki's patterns as earlier builds translated them (see shiki-regexes.ts); none when they were made otherwise. */
+  translations(): Translations {
+    try {
+      const kept = JSON.parse(readFileSync(join(this.dir, translationsFile), 'utf8')) as {
+        version?: unknown;
+        translations?: unknown;
+      };
+      return kept.version === translationsVersion() && Array.isArray(kept.translations)
+        ? (kept.translations as Translations)
+        : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /** Keeps Shiki's translated patterns for the next build (written whole, then renamed into place). */
+  setTranslations(translations: Translations): void {
+    mkdirSync(this.dir, { recursive: true });
+    const temporary = join(this.dir, `${translationsFile}.${process.pid}.tmp`);
+    writeFileSync(temporary, JSON.stringify({ version: translationsVersion(), translations }));
+    renameSync(temporary, join(this.dir, translationsFile));
+  }
+
   #index(): Map<string, Place> {
     if (this.#packs) return this.#packs;
     this.#packs = new Map();

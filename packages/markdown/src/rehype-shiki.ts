@@ -2,8 +2,9 @@
  * Build-time syntax highlighting with Shiki. One highlighter per theme
  * choice is created for the whole process, with Shiki's JavaScript regex
  * engine (no WebAssembly to start, and faster on the grammars blogs use);
- * languages are loaded the first time a post uses them. The cost is paid
- * once, never per post.
+ * languages are loaded the first time a post uses them, their patterns
+ * translated the first time a build needs them (see shiki-regexes.ts). The
+ * cost is paid once, never per post.
  *
  * Code keeps kramdown's wrapper, `div.language-x.highlighter-rouge >
  * div.highlight > pre.highlight > code.language-x`, so old stylesheets and
@@ -34,6 +35,7 @@ import type { VFile } from 'vfile';
 import { nftGrammar } from './grammars/nft.js';
 import { highlightedCode } from './highlighted-html.js';
 import { codeToPre, lineByLine } from './shiki-hast.js';
+import { patternToRegExp } from './shiki-regexes.js';
 import type { ResolvedOptions } from './options.js';
 import { walk } from './walk.js';
 
@@ -74,7 +76,8 @@ export function getHighlighter(themes: Themes): Promise<Highlighter> {
     highlighter = createHighlighter({
       themes: themes === 'css-variables' ? [cssVariablesTheme] : [themes.light, themes.dark],
       langs: [],
-      engine: createJavaScriptRegexEngine({ forgiving: true }),
+      // Each pattern translated once per build, not once per thread (see shiki-regexes.ts).
+      engine: createJavaScriptRegexEngine({ forgiving: true, regexConstructor: patternToRegExp }),
     });
     highlighters.set(key, highlighter);
   }

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { render, type RenderOptions, type RenderResult } from './render.js';
+import { addTranslations, knownTranslations, type Translations } from './shiki-regexes.js';
 
 /** One post to render. */
 export interface RenderItem {
@@ -166,6 +167,9 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   const store = compact && spill ? new SpillFile(spill) : memory;
   const keep = compact ? (result: RenderResult) => compactIn(store, result) : (result: RenderResult) => result;
   const results: RenderResult[] = new Array(items.length);
+  // Shiki's patterns as an earlier build translated them (see shiki-regexes.ts); the workers get them too.
+  const kept = cache?.translations() ?? [];
+  addTranslations(kept);
   const pending: Pending[] = [];
   items.forEach((item, index) => {
     const itemOptions = { ...shared, ...item.options };
@@ -219,16 +223,23 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
       await new Promise((resolve) => setImmediate(resolve));
     }
   };
+  /** Keeps the new results for the next build, and the translated patterns when there are new ones. */
+  const keepForNextBuild = (): void => {
+    cache?.setMany(fresh.map(([key, result]) => [key, result]));
+    const known = knownTranslations();
+    if (cache && known.length > kept.length) cache.setTranslations(known);
+  };
   if (threads <= 0) {
     await here();
-    cache?.setMany(fresh.map(([key, result]) => [key, result]));
+    keepForNextBuild();
     return results;
   }
 
   const resourceLimits = workerHeapLimit ? { maxOldGenerationSizeMb: workerHeapLimit } : undefined;
+  const workerData = { translations: knownTranslations() };
   const pool = Array.from(
     { length: threads },
-    () => new Worker(new URL('./worker-start.js', import.meta.url), { resourceLimits }),
+    () => new Worker(new URL('./worker-start.js', import.meta.url), { resourceLimits, workerData }),
   );
   // A worker that ran out of memory has stopped: `terminate()` would wait for an exit already past.
   const running = new Set(pool);
@@ -254,9 +265,10 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
           });
         }
       };
-      worker.on('message', (done: 'ready' | WorkerResult[]) => {
+      worker.on('message', (done: 'ready' | WorkerBatch) => {
         if (done !== 'ready') {
-          for (const { index, result: sent, bytes, error } of done) {
+          addTranslations(done.translations);
+          for (const { index, result: sent, bytes, error } of done.results) {
             if (error !== undefined) {
               const name = items[index]?.options?.file ?? `item ${index}`;
               failed(new Error(`[@blog/markdown] could not render ${name}: ${error}`));
@@ -281,7 +293,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   }
   // In the order of the items, so the cache's pack does not depend on which thread finished first.
   fresh.sort((a, b) => a[2] - b[2]);
-  cache?.setMany(fresh.map(([key, result]) => [key, result]));
+  keepForNextBuild();
   return results;
 }
 
@@ -289,6 +301,9 @@ type Pending = { index: number; source: string; options: RenderOptions; key?: st
 
 /** What a worker sends back for a post (see worker.ts). */
 export type WorkerResult = { index: number; result?: RenderResult; bytes?: ResultBytes; error?: string };
+
+/** What a worker sends back for a batch: its results, and the Shiki patterns it translated meanwhile. */
+export type WorkerBatch = { results: WorkerResult[]; translations: Translations };
 
 /**
  * Who renders what. This thread takes posts one at a time from the front; a worker gets a batch only once it

@@ -2,11 +2,16 @@
  * A rendering worker for `renderAll`: it builds its processor and Shiki
  * highlighter once, then renders the batches it is sent. It says `ready`
  * once its modules are loaded, so no post waits on a worker that is still
- * starting.
+ * starting. It starts with the Shiki patterns its thread has translated
+ * (`workerData.translations`) and sends the ones it translates with its
+ * results (see shiki-regexes.ts).
  */
-import { parentPort } from 'node:worker_threads';
-import type { WorkerResult } from './render-all.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { WorkerBatch, WorkerResult } from './render-all.js';
 import { render, type RenderOptions } from './render.js';
+import { addTranslations, takeMadeTranslations, type Translations } from './shiki-regexes.js';
+
+addTranslations((workerData as { translations?: Translations } | undefined)?.translations ?? []);
 
 interface Job {
   items: { index: number; source: string; options: RenderOptions }[];
@@ -39,6 +44,7 @@ parentPort?.on('message', async (job: Job) => {
       });
     }
   }
-  parentPort?.postMessage(results, transfer);
+  const batch: WorkerBatch = { results, translations: takeMadeTranslations() };
+  parentPort?.postMessage(batch, transfer);
 });
 parentPort?.postMessage('ready');
