@@ -8,7 +8,6 @@ import { resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Options as MarkdownOptions } from '@blog/markdown';
-import { searchPartSize } from './search.js';
 
 /** Every word the theme shows a reader, with its default; each can be changed. */
 export const StringsSchema = z.strictObject({
@@ -121,10 +120,10 @@ export const ThemeConfigSchema = z
     customCss: z.array(text).default([]),
     /**
      * Static search with Pagefind at `/search/`; default `true`. `partSize` is the number of posts in each
-     * part of the index (default 500): a build indexes again only the parts whose pages changed, and the
-     * search page merges them.
+     * part of the index (default: 250, doubled while the blog would have more than 10 parts; see search.ts):
+     * a build indexes again only the parts whose pages changed, and the search page merges them.
      */
-    search: z.union([flag, z.strictObject({ partSize: count(1).default(searchPartSize) })]).default(true),
+    search: z.union([flag, z.strictObject({ partSize: count(1).optional() })]).default(true),
     /** Posts in a feed; default 10. */
     feedLimit: count(1).default(10),
     /** Related posts under a post; default 4. */
@@ -161,7 +160,7 @@ export const ThemeConfigSchema = z
   .transform(({ search, redirects, ...options }) => ({
     ...options,
     search: search !== false,
-    searchPartSize: typeof search === 'object' ? search.partSize : searchPartSize,
+    searchPartSize: typeof search === 'object' ? search.partSize : undefined,
     redirects: redirects === false ? (false as const) : { force: redirects === true ? false : redirects.force },
   }));
 

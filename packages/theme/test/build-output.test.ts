@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadBlog } from '@blog/model';
 import { pruneOutput } from '../src/output.ts';
-import { searchBundle, searchParts } from '../src/search.ts';
+import { defaultPartSize, searchBundle, searchParts } from '../src/search.ts';
 
 const fixture = new URL('../../model/test/fixtures/jekyll-site/', import.meta.url).pathname;
 
@@ -29,6 +29,12 @@ describe('searchParts: the search index in parts', () => {
     expect(searchParts(blog)).toHaveLength(1);
     expect(searchBundle(0)).toBe('pagefind/');
     expect(searchBundle(2)).toBe('pagefind/parts/2/');
+  });
+
+  test('by default, parts of 250 posts, doubled while there would be more than 10', () => {
+    expect([1, 250, 251, 1000, 2500, 2501, 4000, 5000, 5001, 10_000, 10_001].map(defaultPartSize)).toEqual([
+      250, 250, 250, 250, 250, 500, 500, 500, 1000, 1000, 2000,
+    ]);
   });
 });
 

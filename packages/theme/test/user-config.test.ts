@@ -12,7 +12,7 @@ describe('resolveThemeConfig: one schema for the options', () => {
       components: {},
       customCss: [],
       search: true,
-      searchPartSize: 500,
+      searchPartSize: undefined,
       feedLimit: 10,
       relatedPosts: 4,
       tagPages: true,
