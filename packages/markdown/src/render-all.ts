@@ -43,9 +43,11 @@ export interface RenderAllOptions extends RenderOptions {
    * Whether this thread renders posts too; default true. With `false`, only the workers render (up to
    * `workers` of them, one for a single post) and this thread only takes their results in: its heap never holds a rendering's
    * garbage, which V8 lets grow to a gigabyte or more over thousands of posts and seldom gives back. A host
-   * that keeps a large heap of its own, such as a site generator, wants this.
+   * that keeps a large heap of its own, such as a site generator, wants this. With `'few'`, the same,
+   * except that this thread renders alone when there are no more posts to render than one batch
+   * (`batchSize`), as after an edit: starting a worker (a second or more) would cost more than their garbage.
    */
-  mainThread?: boolean | undefined;
+  mainThread?: boolean | 'few' | undefined;
   /**
    * The most memory, in megabytes, each worker's heap may grow to (V8's old generation); default: Node's
    * limit. A lower limit makes a worker collect its garbage sooner. A worker that runs out of memory is
@@ -191,10 +193,15 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
 
   // By default this thread renders too: on N cores, N − 1 workers plus this one keep every core busy
   // and save one worker's start-up (loading the pipeline, creating Shiki). Without it, a worker renders
-  // even a single post, so this thread goes on with its own work meanwhile.
-  const threads = mainThread
-    ? Math.min(workerCount - 1, Math.floor(pending.length / batchSize))
-    : Math.min(workerCount, Math.max(pending.length > 0 ? 1 : 0, Math.floor(pending.length / batchSize)));
+  // even a single post, so this thread goes on with its own work meanwhile; with `few`, this thread renders
+  // a batch or less alone.
+  const alone = mainThread === 'few' && pending.length <= batchSize;
+  const renderHere = mainThread === true || alone;
+  let threads = 0;
+  if (mainThread === true) threads = Math.min(workerCount - 1, Math.floor(pending.length / batchSize));
+  else if (!alone) {
+    threads = Math.min(workerCount, Math.max(pending.length > 0 ? 1 : 0, Math.floor(pending.length / batchSize)));
+  }
   const scheduler = new Scheduler(pending, batchSize);
   let rendered: () => void = () => undefined;
   const allRendered = new Promise<void>((resolve) => {
@@ -254,7 +261,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     });
     // This thread's share: from the start, or from when a worker ran out of memory (it renders what the
     // worker held, and helps the others to the end).
-    let helping: Promise<void> | undefined = mainThread ? here() : undefined;
+    let helping: Promise<void> | undefined = renderHere ? here() : undefined;
     pool.forEach((worker, id) => {
       const next = (): void => {
         const batch = scheduler.batch(id);

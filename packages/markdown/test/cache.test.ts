@@ -147,6 +147,27 @@ describe('renderAll', () => {
     expect(await renderAll(items.slice(0, 1), { imageRoot: root, mainThread: false })).toEqual(expected.slice(0, 1));
   });
 
+  test("with `mainThread: 'few'`, this thread renders a batch or less alone, and the workers alone render more", async () => {
+    const sources = Array.from({ length: 9 }, (_, n) => post(n));
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const items = sources.map((source) => ({ source }));
+    // Node says each time a worker thread starts.
+    let started = 0;
+    const count = () => started++;
+    process.on('worker', count);
+    try {
+      const options = { imageRoot: root, workers: 2, batchSize: 8, mainThread: 'few' } as const;
+      expect(await renderAll(items.slice(0, 8), options)).toEqual(expected.slice(0, 8));
+      expect(started).toBe(0);
+      expect(await renderAll(items, options)).toEqual(expected);
+      expect(started).toBe(1);
+      expect(await renderAll(items.slice(0, 1), { ...options, mainThread: false })).toEqual(expected.slice(0, 1));
+      expect(started).toBe(2);
+    } finally {
+      process.off('worker', count);
+    }
+  });
+
   test('a worker that runs out of memory is no error: this thread renders what it held', async () => {
     const sources = Array.from({ length: 24 }, (_, n) => post(n));
     const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));

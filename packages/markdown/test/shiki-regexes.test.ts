@@ -59,7 +59,7 @@ test('highlighting with translations kept gives the tokens of Shiki’s own engi
     }),
   ]);
   for (const [id, code] of all) {
-    const options = { lang: id, themes, tokenizeTimeLimit: 0 };
+    const options = { lang: id as BundledLanguage, themes, tokenizeTimeLimit: 0 };
     expect(JSON.stringify(ours.codeToTokens(code, options)), `${id}: ${code}`).toBe(
       JSON.stringify(shikis.codeToTokens(code, options)),
     );

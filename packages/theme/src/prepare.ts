@@ -107,8 +107,10 @@ async function renderDocuments(
       compact: true,
       spill: join(cache.dir, 'spill'),
       // Astro's thread keeps its heap for the pages: the workers render, each in a heap of its own that is
-      // given back when they are done. At 10,000 posts this keeps the build's peak some 400 MB lower.
-      mainThread: false,
+      // given back when they are done. At 10,000 posts this keeps the build's peak some 400 MB lower. A few
+      // posts (a rebuild after an edit) are rendered here: sooner than a worker starts, and the search index,
+      // which waits for them, starts sooner too.
+      mainThread: 'few',
       workerHeapLimit: 320,
     },
   );
