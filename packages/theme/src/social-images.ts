@@ -38,16 +38,41 @@ export interface SocialImage {
 // Part of every hash: a change to the layout below or to the libraries makes new images.
 const layoutVersion = '2';
 const require = createRequire(import.meta.url);
-const fontFiles = ([400, 700] as const).map((weight) => ({
-  weight,
-  path: require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
-}));
+
+type FontFile = { weight: 400 | 700; path: string };
+type Shared = { renderer: string; fonts: FontFile[] };
+const sharedKey = Symbol.for('@blog/theme:social-images');
+
+/**
+ * The font files and the renderer's version, found where the theme is installed. This module runs twice
+ * in a build: as part of the integration, from the theme's folder, and bundled into the pages, from
+ * Astro's output folder, where the theme's dependencies are not found (with pnpm, unless a `pnpm`
+ * command sets `NODE_PATH`). The integration's copy, loaded first, finds them and shares them.
+ */
+function shared(): Shared {
+  const holder = globalThis as { [sharedKey]?: Shared };
+  holder[sharedKey] ??= {
+    renderer: (require('satori/package.json') as { version: string }).version,
+    fonts: ([400, 700] as const).map((weight) => ({
+      weight,
+      path: require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
+    })),
+  };
+  return holder[sharedKey];
+}
+try {
+  shared();
+} catch {
+  // The bundled copy, when the integration's did not run (a test of the routes alone): found on first use, or a clear error then.
+}
+
 let versions: string | undefined;
 /** The renderer's versions and the font's bytes, read once. */
 function rendererDigest(): string {
+  const { renderer, fonts } = shared();
   versions ??= createHash('sha256')
-    .update(JSON.stringify([(require('satori/package.json') as { version: string }).version, sharp.versions]))
-    .update(Buffer.concat(fontFiles.map((font) => readFileSync(font.path))))
+    .update(JSON.stringify([renderer, sharp.versions]))
+    .update(Buffer.concat(fonts.map((font) => readFileSync(font.path))))
     .digest('base64url');
   return versions;
 }
@@ -73,7 +98,7 @@ let fonts: Promise<{ name: string; data: Buffer; weight: 400 | 700; style: 'norm
 
 function loadFonts() {
   fonts ??= Promise.resolve(
-    fontFiles.map((font) => ({
+    shared().fonts.map((font) => ({
       name: 'Inter',
       data: readFileSync(font.path),
       weight: font.weight,
