@@ -199,7 +199,6 @@ export class RenderCache {
     return places;
   }
 
-  /** Every entry of every pack, by key (the newest pack wins), read once. */
   /** Shiki's patterns as earlier builds translated them (see shiki-regexes.ts); none when they were made otherwise. */
   translations(): Translations {
     try {
@@ -223,6 +222,7 @@ export class RenderCache {
     renameSync(temporary, join(this.dir, translationsFile));
   }
 
+  /** Every entry of every pack, by key (the newest pack wins), read once. */
   #index(): Map<string, Place> {
     if (this.#packs) return this.#packs;
     this.#packs = new Map();

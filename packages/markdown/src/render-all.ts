@@ -196,7 +196,6 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   // even a single post, so this thread goes on with its own work meanwhile; with `few`, this thread renders
   // a batch or less alone.
   const alone = mainThread === 'few' && pending.length <= batchSize;
-  const renderHere = mainThread === true || alone;
   let threads = 0;
   if (mainThread === true) threads = Math.min(workerCount - 1, Math.floor(pending.length / batchSize));
   else if (!alone) {
@@ -261,7 +260,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     });
     // This thread's share: from the start, or from when a worker ran out of memory (it renders what the
     // worker held, and helps the others to the end).
-    let helping: Promise<void> | undefined = renderHere ? here() : undefined;
+    let helping: Promise<void> | undefined = mainThread === true ? here() : undefined;
     pool.forEach((worker, id) => {
       const next = (): void => {
         const batch = scheduler.batch(id);
