@@ -16,20 +16,15 @@
  */
 import { isHtmlDocument, type Blog, type Document } from '@blog/model';
 
-/** The fewest posts in a part by default, and the most parts a default index has (see {@link defaultPartSize}). */
-export const smallestPartSize = 250;
-export const mostParts = 10;
-
 /**
- * Posts in each part when the site does not say: 250, doubled (500, 1,000…) as long as the blog would
- * have more than {@link mostParts} parts. Small parts keep an edit's rebuild short; few parts keep the
- * search page light. The size changes only when the blog crosses a doubling (2,500 posts, 5,000…): that
- * build indexes every part again, once.
+ * Posts in each part when the site does not say: 250 while that makes at most 10 parts (up to 2,500 posts),
+ * 500 beyond. Small parts keep an edit's rebuild short; few parts keep the search page light. Larger
+ * parts would cost the build memory (Pagefind holds a part at a time: 10,000 posts in parts of 1,000
+ * peaked at 1.8 GB, in parts of 500 at 1.6) and the edits time. The size changes once, when the blog
+ * grows past 2,500 posts: that build indexes every part again.
  */
 export function defaultPartSize(posts: number): number {
-  let size = smallestPartSize;
-  while (Math.ceil(posts / size) > mostParts) size *= 2;
-  return size;
+  return posts <= 2_500 ? 250 : 500;
 }
 
 /** The documents of each part of the search index, in parts of `size` posts (default: {@link defaultPartSize}). */

@@ -120,7 +120,7 @@ export const ThemeConfigSchema = z
     customCss: z.array(text).default([]),
     /**
      * Static search with Pagefind at `/search/`; default `true`. `partSize` is the number of posts in each
-     * part of the index (default: 250, doubled while the blog would have more than 10 parts; see search.ts):
+     * part of the index (default: 250 up to 2,500 posts, 500 beyond; see search.ts):
      * a build indexes again only the parts whose pages changed, and the search page merges them.
      */
     search: z.union([flag, z.strictObject({ partSize: count(1).optional() })]).default(true),

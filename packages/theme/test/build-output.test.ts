@@ -31,9 +31,9 @@ describe('searchParts: the search index in parts', () => {
     expect(searchBundle(2)).toBe('pagefind/parts/2/');
   });
 
-  test('by default, parts of 250 posts, doubled while there would be more than 10', () => {
-    expect([1, 250, 251, 1000, 2500, 2501, 4000, 5000, 5001, 10_000, 10_001].map(defaultPartSize)).toEqual([
-      250, 250, 250, 250, 250, 500, 500, 500, 1000, 1000, 2000,
+  test('by default, parts of 250 posts up to 2,500 posts, of 500 beyond', () => {
+    expect([1, 250, 251, 1000, 2500, 2501, 4000, 10_000, 50_000].map(defaultPartSize)).toEqual([
+      250, 250, 250, 250, 250, 500, 500, 500, 500,
     ]);
   });
 });
