@@ -8,6 +8,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Blog } from '@blog/model';
+import { hrefOf } from './site-url.js';
 
 /** Options of {@link redirectsFile}. */
 export interface RedirectsFileOptions {
@@ -34,10 +35,11 @@ export interface RedirectRule {
  */
 export function redirectRules(blog: Blog): RedirectRule[] {
   const { site } = blog;
+  const href = hrefOf(site);
   const origin = site.url.replace(/\/+$/, '');
   const local = (url: string) => (origin && url.startsWith(`${origin}/`) ? url.slice(origin.length) : url);
   const rules: RedirectRule[] = blog.redirects.map((redirect) => ({
-    from: `${site.baseurl}${redirect.from}`,
+    from: href(redirect.from),
     to: local(redirect.to),
     sourcePath: redirect.sourcePath,
   }));
@@ -45,7 +47,7 @@ export function redirectRules(blog: Blog): RedirectRule[] {
   for (const document of documents) {
     if (document.redirectTo) {
       rules.push({
-        from: `${site.baseurl}${document.permalink}`,
+        from: href(document.permalink),
         to: local(document.redirectTo),
         sourcePath: document.sourcePath,
       });
