@@ -10,9 +10,9 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import satori from 'satori';
-import sharp from 'sharp';
 import type { Blog, Post } from '@blog/model';
+import type satoriFunction from 'satori';
+import type sharpFunction from 'sharp';
 import { formatDate } from './format.js';
 
 export const socialImageWidth = 1200;
@@ -40,7 +40,8 @@ const layoutVersion = '2';
 const require = createRequire(import.meta.url);
 
 type FontFile = { weight: 400 | 700; path: string };
-type Shared = { renderer: string; fonts: FontFile[] };
+/** satori's version, where satori and sharp are, and the font files. */
+type Shared = { renderer: string; satori: string; sharp: string; fonts: FontFile[] };
 const sharedKey = Symbol.for('@blog/theme:social-images');
 
 /**
@@ -53,6 +54,8 @@ function shared(): Shared {
   const holder = globalThis as { [sharedKey]?: Shared };
   holder[sharedKey] ??= {
     renderer: (require('satori/package.json') as { version: string }).version,
+    satori: require.resolve('satori'),
+    sharp: require.resolve('sharp'),
     fonts: ([400, 700] as const).map((weight) => ({
       weight,
       path: require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`),
@@ -66,12 +69,27 @@ try {
   // The bundled copy, when the integration's did not run (a test of the routes alone): found on first use, or a clear error then.
 }
 
+type Libraries = { satori: typeof satoriFunction; sharp: typeof sharpFunction };
+let libraries: Libraries | undefined;
+
+/** satori and sharp, loaded on first use: a build without social images never loads them (a quarter of a second). */
+function renderer(): Libraries {
+  if (!libraries) {
+    const found = shared();
+    libraries = {
+      satori: (require(found.satori) as { default: typeof satoriFunction }).default,
+      sharp: require(found.sharp) as typeof sharpFunction,
+    };
+  }
+  return libraries;
+}
+
 let versions: string | undefined;
 /** The renderer's versions and the font's bytes, read once. */
 function rendererDigest(): string {
-  const { renderer, fonts } = shared();
+  const { renderer: satoriVersion, fonts } = shared();
   versions ??= createHash('sha256')
-    .update(JSON.stringify([renderer, sharp.versions]))
+    .update(JSON.stringify([satoriVersion, renderer().sharp.versions]))
     .update(Buffer.concat(fonts.map((font) => readFileSync(font.path))))
     .digest('base64url');
   return versions;
@@ -114,6 +132,7 @@ export async function renderSocialImage(card: SocialCard): Promise<Buffer> {
     type: 'div',
     props: { style: { display: 'flex', ...style }, children: content },
   });
+  const { satori, sharp } = renderer();
   const svg = await satori(
     {
       type: 'div',
