@@ -25,7 +25,8 @@ async function build(source: string, name: string, direct = false): Promise<stri
   const dir = join(work, name);
   const out = join(dir, 'dist');
   const args = ['build', '--root', root, '--outDir', out];
-  const { NODE_PATH: _, ...env } = process.env;
+  const env = { ...process.env };
+  delete env.NODE_PATH;
   await promisify(execFile)(
     direct ? process.execPath : join(site, 'node_modules/.bin/astro'),
     direct ? [join(site, 'node_modules/astro/bin/astro.mjs'), ...args] : args,
