@@ -40,12 +40,12 @@ const layoutVersion = '2';
 const require = createRequire(import.meta.url);
 
 type FontFile = { weight: 400 | 700; path: string };
-/** satori's version, where satori and sharp are, and the font files. */
-type Shared = { renderer: string; satori: string; sharp: string; fonts: FontFile[] };
+/** satori's version, and where satori, sharp and the font files are. */
+type Shared = { satoriVersion: string; satori: string; sharp: string; fonts: FontFile[] };
 const sharedKey = Symbol.for('@blog/theme:social-images');
 
 /**
- * The font files and the renderer's version, found where the theme is installed. This module runs twice
+ * satori, sharp and the font files, found where the theme is installed. This module runs twice
  * in a build: as part of the integration, from the theme's folder, and bundled into the pages, from
  * Astro's output folder, where the theme's dependencies are not found (with pnpm, unless a `pnpm`
  * command sets `NODE_PATH`). The integration's copy, loaded first, finds them and shares them.
@@ -53,7 +53,7 @@ const sharedKey = Symbol.for('@blog/theme:social-images');
 function shared(): Shared {
   const holder = globalThis as { [sharedKey]?: Shared };
   holder[sharedKey] ??= {
-    renderer: (require('satori/package.json') as { version: string }).version,
+    satoriVersion: (require('satori/package.json') as { version: string }).version,
     satori: require.resolve('satori'),
     sharp: require.resolve('sharp'),
     fonts: ([400, 700] as const).map((weight) => ({
@@ -87,7 +87,7 @@ function renderer(): Libraries {
 let versions: string | undefined;
 /** The renderer's versions and the font's bytes, read once. */
 function rendererDigest(): string {
-  const { renderer: satoriVersion, fonts } = shared();
+  const { satoriVersion, fonts } = shared();
   versions ??= createHash('sha256')
     .update(JSON.stringify([satoriVersion, renderer().sharp.versions]))
     .update(Buffer.concat(fonts.map((font) => readFileSync(font.path))))
