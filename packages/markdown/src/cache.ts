@@ -129,9 +129,7 @@ export class RenderCache {
     if (!cacheable(result)) return;
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
-    const temporary = join(folder, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    writeFileSync(temporary, entryText(result));
-    renameSync(temporary, join(folder, `${key}.json`));
+    writeWhole(join(folder, `${key}.json`), entryText(result));
   }
 
   /** Stores many results in one pack file (see the class), and closes the packs this cache read; results with messages are skipped, as by {@link RenderCache.set}. */
@@ -194,8 +192,7 @@ export class RenderCache {
     }
     renameSync(temporary, pack);
     // The index last: a reader finds only packs that are whole.
-    writeFileSync(join(packs, `${name}.index.json.tmp`), JSON.stringify(index));
-    renameSync(join(packs, `${name}.index.json.tmp`), join(packs, `${name}.index.json`));
+    writeWhole(join(packs, `${name}.index.json`), JSON.stringify(index));
     return places;
   }
 
@@ -217,9 +214,7 @@ export class RenderCache {
   /** Keeps Shiki's translated patterns for the next build (written whole, then renamed into place). */
   setTranslations(translations: Translations): void {
     mkdirSync(this.dir, { recursive: true });
-    const temporary = join(this.dir, `${translationsFile}.${process.pid}.tmp`);
-    writeFileSync(temporary, JSON.stringify({ version: translationsVersion(), translations }));
-    renameSync(temporary, join(this.dir, translationsFile));
+    writeWhole(join(this.dir, translationsFile), JSON.stringify({ version: translationsVersion(), translations }));
   }
 
   /** Every entry of every pack, by key (the newest pack wins), read once. */
@@ -278,6 +273,13 @@ export class RenderCache {
 
 /** A result as stored: with the state of the files it read. */
 /** Only a rendering that reported nothing is kept: see {@link RenderCache.set}. */
+/** Writes a file under another name, then renames it into place: a reader never sees half of it. */
+function writeWhole(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
 function cacheable(result: RenderResult): boolean {
   return result.messages.length === 0;
 }
