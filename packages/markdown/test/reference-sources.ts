@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledLanguagesInfo } from 'shiki';
 import { postBody } from '../bench/corpus.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -31,4 +32,23 @@ export function referenceSources(
     ...documents(join(here, 'fixtures'), pattern),
     ...documents(join(here, 'kramdown'), pattern),
   ];
+}
+
+/** Shiki's bundled languages by every name they go by. */
+const languages = new Map<string, string>();
+for (const info of bundledLanguagesInfo) {
+  languages.set(info.id, info.id);
+  for (const alias of info.aliases ?? []) languages.set(alias, info.id);
+}
+
+/** Every fenced block of the sources with a language Shiki bundles, as `[language id, code]`. */
+export function fencedBlocks(sources: readonly string[]): [string, string][] {
+  const found: [string, string][] = [];
+  for (const source of sources) {
+    for (const match of source.matchAll(/^(```|~~~)[ \t]*([\w+#-]+)[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm)) {
+      const id = languages.get(match[2]!.toLowerCase());
+      if (id) found.push([id, match[3]!]);
+    }
+  }
+  return found;
 }

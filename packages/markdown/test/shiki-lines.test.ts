@@ -7,17 +7,12 @@
  * different states (inside a comment, a docstring, a heredoc whose end depends
  * on its first line, embedded code in Markdown or HTML).
  */
-import { bundledLanguagesInfo, type BundledLanguage } from 'shiki';
+import type { BundledLanguage } from 'shiki';
 import { expect, test } from 'vitest';
 import { postBody } from '../bench/corpus.mjs';
+import { fencedBlocks } from './reference-sources.ts';
 import { getHighlighter, tokenOptions } from '../src/rehype-shiki.ts';
 import { clearLines, codeToPre } from '../src/shiki-hast.ts';
-
-const languages = new Map<string, string>();
-for (const info of bundledLanguagesInfo) {
-  languages.set(info.id, info.id);
-  for (const alias of info.aliases ?? []) languages.set(alias, info.id);
-}
 
 const cases: [string, string][] = [
   ['c', 'int x; /* a\nint y;\n*/ int z;\nint y;\n*/'],
@@ -42,14 +37,7 @@ const cases: [string, string][] = [
 ];
 
 function blocks(): [string, string][] {
-  const found: [string, string][] = [...cases];
-  for (let n = 0; n < 60; n++) {
-    for (const match of postBody(n).matchAll(/^(```|~~~)[ \t]*([\w+#-]+)[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm)) {
-      const id = languages.get(match[2]!.toLowerCase());
-      if (id) found.push([id, match[3]!]);
-    }
-  }
-  return found;
+  return [...cases, ...fencedBlocks(Array.from({ length: 60 }, (_, n) => postBody(n)))];
 }
 
 test('lines read back give the tree of codeToHast, in any order', async () => {

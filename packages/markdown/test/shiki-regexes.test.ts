@@ -9,7 +9,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  bundledLanguagesInfo,
   createHighlighter,
   createJavaScriptRegexEngine,
   defaultJavaScriptRegexConstructor,
@@ -20,25 +19,10 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { RenderCache, renderAll } from '@blog/markdown';
 import { render } from '../src/index.ts';
 import { knownTranslations, patternToRegExp } from '../src/shiki-regexes.ts';
-import { referenceSources } from './reference-sources.ts';
-
-const languages = new Map<string, string>();
-for (const info of bundledLanguagesInfo) {
-  languages.set(info.id, info.id);
-  for (const alias of info.aliases ?? []) languages.set(alias, info.id);
-}
+import { fencedBlocks, referenceSources } from './reference-sources.ts';
 
 /** The fenced code blocks of the corpus and the fixtures, in a language Shiki knows. */
-function blocks(): [string, string][] {
-  const found: [string, string][] = [];
-  for (const source of referenceSources([], { posts: 40 })) {
-    for (const match of source.matchAll(/^(```|~~~)[ \t]*([\w+#-]+)[^\n]*\n([\s\S]*?)\n\1[ \t]*$/gm)) {
-      const id = languages.get(match[2]!.toLowerCase());
-      if (id) found.push([id, match[3]!]);
-    }
-  }
-  return found;
-}
+const blocks = (): [string, string][] => fencedBlocks(referenceSources([], { posts: 40 }));
 
 const themes = { light: 'github-light', dark: 'github-dark' } as const;
 
