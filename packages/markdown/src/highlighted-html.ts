@@ -12,12 +12,54 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { stringifyEntities } from 'stringify-entities';
 import { walk } from './walk.js';
 
 /** The code elements rehype-shiki made from kept lines: their children are shared and never changed. */
 export const highlightedCode = new WeakSet<Element>();
 
 const written = new WeakMap<ElementContent, string>();
+
+/** What hast-util-to-html escapes in text (its `text` handler's subset): the same array, so its expression is made once. */
+const textSubset = ['<', '&'];
+
+/** The opening tag of a token span by its `style` (a few dozen per theme), as hast-util-to-html writes it. */
+const openingTags = new Map<string, string>();
+
+function openingTag(style: string): string {
+  let tag = openingTags.get(style);
+  if (tag === undefined) {
+    tag = toHtml({ type: 'element', tagName: 'span', properties: { style }, children: [] }).slice(0, -'</span>'.length);
+    openingTags.set(style, tag);
+  }
+  return tag;
+}
+
+const lineTag = toHtml({ type: 'element', tagName: 'span', properties: { class: 'line' }, children: [] }).slice(
+  0,
+  -'</span>'.length,
+);
+
+/**
+ * A line as Shiki's tree has it (`span.line` of token spans, each with a `style` or none and one text) in
+ * hast-util-to-html's own words: the tags it writes, the text escaped by the call it makes. Each token
+ * skips its generic steps (handler dispatch, attribute lookup), the larger part of writing a line. Any
+ * other element is `undefined`, for hast-util-to-html to write.
+ */
+function lineHtml(line: Element): string | undefined {
+  const properties = Object.keys(line.properties);
+  if (line.tagName !== 'span' || properties.length !== 1 || line.properties.class !== 'line') return undefined;
+  let html = lineTag;
+  for (const token of line.children) {
+    if (token.type !== 'element' || token.tagName !== 'span' || token.children.length !== 1) return undefined;
+    const text = token.children[0]!;
+    const keys = Object.keys(token.properties);
+    const style = token.properties.style;
+    if (text.type !== 'text' || keys.length > 1 || (keys.length === 1 && typeof style !== 'string')) return undefined;
+    html += `${style === undefined ? '<span>' : openingTag(style as string)}${stringifyEntities(text.value, { subset: textSubset })}</span>`;
+  }
+  return `${html}</span>`;
+}
 
 /** The HTML of a highlighted code element's children, as hast-util-to-html writes them inside it. */
 export function childrenHtml(children: readonly ElementContent[]): string {
@@ -30,7 +72,7 @@ export function childrenHtml(children: readonly ElementContent[]): string {
     let value = written.get(child);
     if (value === undefined) {
       // The parent is a `code` element: nothing of hast-util-to-html's output for a child depends on it.
-      value = toHtml(child);
+      value = (child.type === 'element' && lineHtml(child)) || toHtml(child);
       written.set(child, value);
     }
     html += value;

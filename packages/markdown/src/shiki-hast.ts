@@ -211,6 +211,8 @@ interface LineTokenizer {
   rootStyle: string | false;
   className: string | undefined;
   lines: Map<string, Line>;
+  /** Token styles by foreground color id and font style (see {@link tokenStyle}). */
+  styles: string[];
 }
 
 const tokenizers = new WeakMap<Highlighter, Map<string, LineTokenizer>>();
@@ -261,31 +263,77 @@ function lineTokenizer(highlighter: Highlighter, lang: string, themeName: string
       rootStyle: rootStyle === false ? false : (rootStyle ?? `background-color:${bg};color:${fg}`),
       className,
       lines: new Map(),
+      styles: [],
     };
     byKey.set(key, tokenizer);
   }
   return tokenizer;
 }
 
-/** One line's element and end state, as Shiki's `_tokenizeWithTheme` and {@link lineSpans} give them. */
+/** A token span of a line, as {@link lineSpans} makes it. */
+function tokenSpan(text: string, style: string): Element {
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: style ? { style } : {},
+    children: [{ type: 'text', value: text }],
+  };
+}
+
+/** The style of a token by its metadata (foreground color and font style), made once per tokenizer. */
+function tokenStyle(tokenizer: LineTokenizer, metadata: number): string {
+  const foreground = EncodedTokenMetadata.getForeground(metadata);
+  const fontStyle = EncodedTokenMetadata.getFontStyle(metadata);
+  const key = (foreground << 4) | fontStyle;
+  let style = tokenizer.styles[key];
+  if (style === undefined) {
+    style = styleOf({ content: '', offset: 0, color: tokenizer.colors[foreground]!, fontStyle });
+    tokenizer.styles[key] = style;
+  }
+  return style;
+}
+
+/** The style of whitespace kept apart from an underlined or struck-through token: none. */
+const plainStyle = styleOf({ content: '', offset: 0 });
+
+/**
+ * One line's element and end state: what Shiki's `_tokenizeWithTheme` gives, through {@link lineSpans}
+ * (whitespace merged as {@link mergeWhitespace} merges it), made from the grammar's tokens directly.
+ */
 function tokenizeLine(tokenizer: LineTokenizer, line: string, state: StateStack | null): Line {
   const result = tokenizer.grammar.tokenizeLine2(line, state, 0);
   const binary = result.tokens;
   const count = binary.length / 2;
-  const tokens: ThemedToken[] = [];
-  for (let j = 0; j < count; j++) {
+  const endOf = (j: number): number => (j + 1 < count ? binary[2 * j + 2]! : line.length);
+  // The last token that is not empty: whitespace before it joins the token after.
+  let last = count - 1;
+  while (last >= 0 && binary[2 * last] === endOf(last)) last--;
+  const spans: ElementContent[] = [];
+  let carry = '';
+  for (let j = 0; j <= last; j++) {
     const start = binary[2 * j]!;
-    const end = j + 1 < count ? binary[2 * j + 2]! : line.length;
+    const end = endOf(j);
     if (start === end) continue;
     const metadata = binary[2 * j + 1]!;
-    tokens.push({
-      content: line.substring(start, end),
-      offset: start,
-      color: tokenizer.colors[EncodedTokenMetadata.getForeground(metadata)]!,
-      fontStyle: EncodedTokenMetadata.getFontStyle(metadata),
-    });
+    const content = line.substring(start, end);
+    const fontStyle = EncodedTokenMetadata.getFontStyle(metadata);
+    const couldMerge = (fontStyle & (underline | strikethrough)) === 0;
+    if (couldMerge && j < last && whitespaceOnly.test(content)) {
+      carry += content;
+      continue;
+    }
+    if (carry && couldMerge) {
+      spans.push(tokenSpan(carry + content, tokenStyle(tokenizer, metadata)));
+      carry = '';
+      continue;
+    }
+    if (carry) {
+      spans.push(tokenSpan(carry, plainStyle));
+      carry = '';
+    }
+    spans.push(tokenSpan(content, tokenStyle(tokenizer, metadata)));
   }
-  return { element: lineOf(lineSpans(tokens)), state: result.ruleStack };
+  return { element: lineOf(spans), state: result.ruleStack };
 }
 
 /** Drops every kept line and state number (done by itself past {@link maxLines} lines). */

@@ -7,11 +7,12 @@
  * tree is left as it was. A post whose own text holds a marker is written the
  * usual way.
  */
-import type { Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { referenceSources } from './reference-sources.ts';
-import { highlightedCode, stringifyHighlighted } from '../src/highlighted-html.ts';
+import { childrenHtml, highlightedCode, stringifyHighlighted } from '../src/highlighted-html.ts';
 import { getPipeline } from '../src/render.ts';
 import { walk } from '../src/walk.ts';
 
@@ -53,4 +54,61 @@ describe('stringifyHighlighted writes what rehype-stringify writes', () => {
       else expect(highlighted).toBe(0);
     });
   }
+});
+
+describe('a line is written as hast-util-to-html writes it', () => {
+  const token = (text: string, properties: Element['properties'] = {}): Element => ({
+    type: 'element',
+    tagName: 'span',
+    properties,
+    children: [{ type: 'text', value: text }],
+  });
+  const line = (children: ElementContent[], properties: Element['properties'] = { class: 'line' }): Element => ({
+    type: 'element',
+    tagName: 'span',
+    properties,
+    children,
+  });
+  // Every ASCII character, characters that are escaped in some places and not others, and surrogates.
+  const ascii = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code)).join('');
+  const texts = [ascii, '&amp; &#x3C; <b> "q" \'s\' `t`', '\u00A0\u2028\uE000\uFFFD', '😀 \uD800 \uDC00', ' ', ''];
+  const styles = ['color:#D73A49', 'color:var(--shiki-token-keyword);font-style:italic', 'a"b&c\'d<e>`f', ''];
+
+  test('Shiki-shaped lines, whatever their text and styles', () => {
+    for (const text of texts) {
+      for (const style of styles) {
+        const children = [
+          line([token(text, { style }), token(text), token(`${text}x`, { style })]),
+          { type: 'text', value: '\n' },
+          line([]),
+        ] as ElementContent[];
+        expect(childrenHtml(children), JSON.stringify([text, style])).toBe(
+          children.map((child) => toHtml(child)).join(''),
+        );
+      }
+    }
+  });
+
+  test('other shapes, which hast-util-to-html writes itself', () => {
+    const others: ElementContent[] = [
+      line([token('x', { style: 'color:red' })], { class: 'line', dataLine: 3 }),
+      line([token('x', { className: ['k'] })]),
+      line([token('x', { style: 'color:red', className: ['k'] })]),
+      line([token('x', { style: 12 as never })]),
+      line([
+        {
+          ...token('x'),
+          children: [
+            { type: 'text', value: 'a' },
+            { type: 'text', value: '<b>' },
+          ],
+        },
+      ]),
+      line([{ ...token('x'), children: [token('<nested>')] }]),
+      line([{ type: 'text', value: 'bare & text' }]),
+      line([token('<i>', { style: 'color:red' })], { className: ['line'] }),
+      { ...line([token('<i>')]), tagName: 'div' },
+    ];
+    for (const other of others) expect(childrenHtml([other]), JSON.stringify(other)).toBe(toHtml(other));
+  });
 });

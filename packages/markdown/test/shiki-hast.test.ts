@@ -19,6 +19,8 @@ const cases: [string, string][] = [
   ['yaml', 'a:\n  - b   \n  -   c'],
   ['shellsession', '$ echo "hi"\nhi\n$ '],
   ['markdown', '# Title\n\n*em* __strong__ ~~strike~~ [link](x)'],
+  // Whitespace before an underlined link (css-variables) or struck text (GitHub's themes) stays apart.
+  ['markdown', ' [link](x) and `c`  [l](x)\n**b** \t[l](x) end\n- ~~s~~ and  ~~t~~ [u](v)'],
 ];
 
 const sources = referenceSources([], { posts: 200 });
