@@ -1,7 +1,8 @@
 /**
  * Build-time syntax highlighting with Shiki. One highlighter per theme
  * choice is created for the whole process, with Shiki's JavaScript regex
- * engine (no WebAssembly to start, and faster on the grammars blogs use);
+ * engine (no WebAssembly to start, and faster on the grammars blogs use;
+ * see shiki-scanner.ts for how its searches are shared);
  * languages are loaded the first time a post uses them, their patterns
  * translated the first time a build needs them (see shiki-regexes.ts). The
  * cost is paid once, never per post.
@@ -36,6 +37,7 @@ import { nftGrammar } from './grammars/nft.js';
 import { highlightedCode } from './highlighted-html.js';
 import { codeToPre, lineByLine } from './shiki-hast.js';
 import { patternToRegExp } from './shiki-regexes.js';
+import { sharedSearchEngine } from './shiki-scanner.js';
 import type { ResolvedOptions } from './options.js';
 import { walk } from './walk.js';
 
@@ -76,8 +78,11 @@ export function getHighlighter(themes: Themes): Promise<Highlighter> {
     highlighter = createHighlighter({
       themes: themes === 'css-variables' ? [cssVariablesTheme] : [themes.light, themes.dark],
       langs: [],
-      // Each pattern translated once per build, not once per thread (see shiki-regexes.ts).
-      engine: createJavaScriptRegexEngine({ forgiving: true, regexConstructor: patternToRegExp }),
+      // Each pattern translated once per build, not once per thread (see shiki-regexes.ts), and its
+      // searches of a line shared by every rule that has it (see shiki-scanner.ts).
+      engine: sharedSearchEngine(createJavaScriptRegexEngine({ forgiving: true, regexConstructor: patternToRegExp }), {
+        forgiving: true,
+      }),
     });
     highlighters.set(key, highlighter);
   }
