@@ -4,13 +4,17 @@
  * memory for: the bare unified chain (remark-parse, remark-gfm,
  * remark-rehype, rehype-stringify), our pipeline without and with
  * highlighting (satteri parser), our plugins on remark-parse, our pipeline
- * across worker threads, and a warm cache.
+ * across worker threads, and a warm cache. The figures of one process are
+ * warm (50 posts first); `renderAll` on one thread and on every core is
+ * also timed cold, each in a process of its own, as a build runs it.
  *
  *   node bench/render.mjs [--posts 1000] [--cache-posts 4000]
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
 import rehypeStringify from 'rehype-stringify';
@@ -23,10 +27,24 @@ import { postBody } from './corpus.mjs';
 
 const { values } = parseArgs({
   allowPositionals: true,
-  options: { posts: { type: 'string', default: '1000' }, 'cache-posts': { type: 'string', default: '4000' } },
+  options: {
+    posts: { type: 'string', default: '1000' },
+    'cache-posts': { type: 'string', default: '4000' },
+    // Internal: render the corpus once with `renderAll` on this many threads, cold, and print the seconds.
+    cold: { type: 'string' },
+  },
 });
 const count = Number(values.posts);
 const sources = Array.from({ length: count }, (_, n) => postBody(n));
+if (values.cold) {
+  const started = performance.now();
+  await renderAll(
+    sources.map((source) => ({ source })),
+    { workers: Number(values.cold) },
+  );
+  console.log(((performance.now() - started) / 1000).toFixed(3));
+  process.exit(0);
+}
 const bytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source), 0);
 const words = sources.reduce((sum, source) => sum + source.split(/\s+/).length, 0);
 console.log(
@@ -89,6 +107,22 @@ const ceiling = (workers * oneThread) / (performance.now() - start);
 console.log(
   `worker speed-up on ${workers} cores: ${(parallelRate / fullRate).toFixed(2)}x (a pure CPU loop gets ${ceiling.toFixed(2)}x on this machine)`,
 );
+// Cold, as a build renders: a new process, the pipeline and Shiki's grammars loaded and compiled in each thread.
+const coldSeconds = (threads) =>
+  Number(
+    execFileSync(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--posts', String(count), '--cold', String(threads)],
+      {
+        encoding: 'utf8',
+      },
+    ).trim(),
+  );
+const coldOne = coldSeconds(1);
+const coldAll = coldSeconds(workers);
+console.log(
+  `cold, a process each: 1 thread ${coldOne.toFixed(2)} s, ${workers} threads ${coldAll.toFixed(2)} s: ${(coldOne / coldAll).toFixed(2)}x`,
+);
 
 // Warm cache: every post unchanged since the last build.
 const cachePosts = Number(values['cache-posts']);
@@ -111,5 +145,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );
