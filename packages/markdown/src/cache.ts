@@ -271,8 +271,6 @@ export class RenderCache {
   }
 }
 
-/** A result as stored: with the state of the files it read. */
-/** Only a rendering that reported nothing is kept: see {@link RenderCache.set}. */
 /** Writes a file under another name, then renames it into place: a reader never sees half of it. */
 function writeWhole(path: string, text: string): void {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
@@ -280,10 +278,12 @@ function writeWhole(path: string, text: string): void {
   renameSync(temporary, path);
 }
 
+/** Only a rendering that reported nothing is kept: see {@link RenderCache.set}. */
 function cacheable(result: RenderResult): boolean {
   return result.messages.length === 0;
 }
 
+/** A result as stored: with the state of the files it read. */
 function entryText(result: RenderResult): string {
   const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
   return JSON.stringify(entry);
