@@ -26,6 +26,11 @@ import { EncodedTokenMetadata, type IGrammar, type StateStack } from 'shiki/text
 const underline = 4;
 const strikethrough = 8;
 
+/** Whether whitespace may join a token of this font style (not underlined, not struck through), as Shiki merges. */
+function mergeable(fontStyle: number | undefined): boolean {
+  return ((fontStyle ?? 0) & (underline | strikethrough)) === 0;
+}
+
 const whitespaceOnly = /^\s+$/;
 
 /** Shiki's `mergeWhitespaceTokens`: whitespace-only tokens join the token after them. */
@@ -34,7 +39,7 @@ function mergeWhitespace(line: ThemedToken[]): ThemedToken[] {
   let carry = '';
   let firstOffset: number | undefined;
   line.forEach((token, index) => {
-    const couldMerge = !(token.fontStyle && (token.fontStyle & underline || token.fontStyle & strikethrough));
+    const couldMerge = mergeable(token.fontStyle);
     if (couldMerge && whitespaceOnly.test(token.content) && line[index + 1]) {
       if (firstOffset === undefined) firstOffset = token.offset;
       carry += token.content;
@@ -316,8 +321,7 @@ function tokenizeLine(tokenizer: LineTokenizer, line: string, state: StateStack 
     if (start === end) continue;
     const metadata = binary[2 * j + 1]!;
     const content = line.substring(start, end);
-    const fontStyle = EncodedTokenMetadata.getFontStyle(metadata);
-    const couldMerge = (fontStyle & (underline | strikethrough)) === 0;
+    const couldMerge = mergeable(EncodedTokenMetadata.getFontStyle(metadata));
     if (couldMerge && j < last && whitespaceOnly.test(content)) {
       carry += content;
       continue;
