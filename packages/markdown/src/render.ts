@@ -4,6 +4,7 @@
  * messages about its source. The Markdown is parsed once; the post and its
  * excerpt are finished from the same tree.
  */
+import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
@@ -57,6 +58,12 @@ export interface RenderResult {
    * depends on them as on the source, and the cache checks them.
    */
   files: string[];
+  /**
+   * A digest of everything else in the result (SHA-256, base64url): two results with the same digest are
+   * the same. A host that keys its own caches on a rendering uses it instead of reading `html`, which a
+   * compact result (see `renderAll`) decodes each time it is read.
+   */
+  digest: string;
 }
 
 /** Options of {@link render}. */
@@ -233,9 +240,9 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
   const excerptFinished = await pipeline.finish.run(excerpt, excerptOutput);
   const headings = file.data.headings ?? [];
   const wordCount = countWords(finished);
-  return {
-    html: stringifyHighlighted(finished, (tree) => pipeline.finish.stringify(tree, file)),
-    excerptHtml: stringifyHighlighted(excerptFinished, (tree) => pipeline.finish.stringify(tree)),
+  const html = stringifyHighlighted(finished, (tree) => pipeline.finish.stringify(tree, file));
+  const excerptHtml = stringifyHighlighted(excerptFinished, (tree) => pipeline.finish.stringify(tree));
+  const rest = {
     excerptText: plainExcerpt(excerptFinished),
     hasMore,
     headings,
@@ -245,4 +252,13 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
     messages: toMessages(file, options.file, line),
     files: [...new Set([...(file.data.files ?? []), ...(excerptOutput.data.files ?? [])])],
   };
+  // The HTML is hashed as it is: through JSON.stringify (escaping every quote) it would cost more.
+  const digest = createHash('sha256')
+    .update(html)
+    .update('\0')
+    .update(excerptHtml)
+    .update('\0')
+    .update(JSON.stringify(rest))
+    .digest('base64url');
+  return { html, excerptHtml, ...rest, digest };
 }

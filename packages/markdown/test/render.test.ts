@@ -70,6 +70,27 @@ describe('render', () => {
     expect(long.readingTime).toBe(5);
   });
 
+
+  test('the digest is the same for the same result, and changes with the HTML, the excerpt or the rest', async () => {
+    const source = 'Backups "first".\n\n<!--more-->\n\n## Moving state\n\nRun it per workspace.\n';
+    const first = await render(source, { file: '_posts/a.md' });
+    expect(first.digest).toMatch(/^[\w-]{43}$/);
+    expect((await render(source, { file: '_posts/a.md' })).digest).toBe(first.digest);
+    const others = [
+      // Only the HTML differs (and the excerpt, which is part of it): straight quotes instead of curly ones.
+      await render(source, { file: '_posts/a.md', smartypants: false }),
+      // Only the excerpt.
+      await render(source, { file: '_posts/a.md', excerpt: 'Another *summary*.' }),
+      // Only the reading time.
+      await render(source, { file: '_posts/a.md', wordsPerMinute: 1 }),
+    ];
+    expect(others[0]!.html).not.toBe(first.html);
+    expect([others[1]!.html, others[1]!.excerptHtml !== first.excerptHtml]).toEqual([first.html, true]);
+    expect([others[2]!.html, others[2]!.excerptHtml]).toEqual([first.html, first.excerptHtml]);
+    expect(others[2]!.readingTime).toBeGreaterThan(first.readingTime);
+    for (const other of others) expect(other.digest).not.toBe(first.digest);
+  });
+
   test('feed mode makes href, src and srcset absolute against the post URL', async () => {
     const { html } = await render(post, { baseUrl: 'https://blog.example.org/2023/12/14/state.html' });
     expect(html).toContain('<a href="https://blog.example.org/2023/12/14/plan.html">the plan</a>');

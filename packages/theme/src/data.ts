@@ -162,16 +162,13 @@ function cacheKeyOf(
   const digest = (document: Document): string => {
     let value = digests.get(document);
     if (value === undefined) {
-      // The rendering stands for the source it was made from; its HTML is hashed as it is, since
-      // putting it through JSON.stringify (escaping every quote) costs more than the hashing.
+      // The rendering stands for the source it was made from, and its digest for the rendering: an
+      // unchanged document's HTML is not read (a compact result decodes it each time).
       const { body, ...fields } = document;
       const tags = 'tags' in document ? (document as Post).tags.map((tag) => tagSlugs.get(tag)) : [];
       const hash = createHash('sha256').update(JSON.stringify([fields, tags]));
       const result = rendered.get(document.sourcePath);
-      if (result) {
-        const { html, excerptHtml, ...rest } = result;
-        hash.update(html).update('\0').update(excerptHtml).update('\0').update(JSON.stringify(rest));
-      } else hash.update(body);
+      hash.update(result ? result.digest : body);
       value = hash.digest('base64url');
       digests.set(document, value);
     }

@@ -70,10 +70,11 @@ function startSearchIndex(blog: Blog, rendered: Map<string, RenderResult>, parts
           get html() {
             return result?.html ?? '';
           },
-          // What the document's entry in the index is made of: when unchanged, so is the entry.
+          // What the document's entry in the index is made of (the rendering's digest standing for its
+          // HTML): when unchanged, so is the entry.
           digest: createHash('sha256')
             .update(JSON.stringify([url, document.title, blog.site.language]))
-            .update(result?.html ?? '')
+            .update(result?.digest ?? '')
             .digest('base64url'),
         };
       }),
