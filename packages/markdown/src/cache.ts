@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveOptions } from './options.js';
 import { fileStamp } from './rehype-images.js';
+import type { ResultBytes } from './render-all.js';
 import type { RenderOptions, RenderResult } from './render.js';
 import type { Translations } from './shiki-regexes.js';
 
@@ -55,8 +56,13 @@ function translationsVersion(): string {
   return translationsKey;
 }
 
-/** What an entry holds: the result, and the state of each file it read when it was made. */
-type Entry = RenderResult & { stamps: string[] };
+/**
+ * An entry's first line: the result without its HTML, the state of each file it read when it was made, and
+ * the length in bytes of its HTML and of its excerpt's (`null`: the excerpt is the whole post). The HTML
+ * follows as UTF-8, then the excerpt's: read back as bytes, not as a JSON string to unescape, they go to a
+ * compact result (see `renderAll`) as they are.
+ */
+type Header = ResultBytes['rest'] & { stamps: string[]; htmlBytes: number; excerptBytes: number | null };
 
 /** Where an entry is in a pack file: its offset and length in bytes. */
 type Place = { pack: string; offset: number; length: number };
@@ -96,23 +102,34 @@ export class RenderCache {
   /** The key of a render: a hash of everything the result depends on. */
   key(source: string, options: RenderOptions): string {
     const { file, line, excerpt, ...rest } = options;
+    // The source is hashed as it is, after the rest: through JSON.stringify it would cost more than the
+    // hashing. JSON has no raw NUL, so the first one ends the rest.
     return createHash('sha256')
-      .update(JSON.stringify([versions, resolveOptions(rest), file, line, excerpt, source]))
+      .update(JSON.stringify([versions, resolveOptions(rest), file, line, excerpt]))
+      .update('\0')
+      .update(source)
       .digest('hex');
   }
 
   /** The cached result, or `undefined`; a result is stale when a file it read (an image) has changed since. */
   get(key: string): RenderResult | undefined {
+    const entry = this.getBytes(key);
+    if (!entry) return undefined;
+    const html = entry.html.toString();
+    return { html, excerptHtml: entry.excerptHtml?.toString() ?? html, ...entry.rest };
+  }
+
+  /**
+   * The cached result as {@link get} gives it, with its HTML (and its excerpt's, when not the whole post) as
+   * UTF-8 bytes, not decoded: what `renderAll`'s compact results hold.
+   */
+  getBytes(key: string): ResultBytes | undefined {
     const place = this.#index().get(key);
-    const text = place ? this.#read(place) : this.#readFile(join(this.dir, key.slice(0, 2), `${key}.json`));
-    let entry: Entry;
-    try {
-      entry = JSON.parse(text ?? '') as Entry;
-    } catch {
-      return undefined;
-    }
+    const bytes = place ? this.#readBytes(place) : this.#readFile(join(this.dir, key.slice(0, 2), `${key}.entry`));
+    const entry = bytes && parseEntry(bytes);
+    if (!entry) return undefined;
     const { stamps, ...result } = entry;
-    if (!Array.isArray(stamps) || result.files.some((file, index) => fileStamp(file) !== stamps[index])) {
+    if (!Array.isArray(stamps) || result.rest.files.some((file, index) => fileStamp(file) !== stamps[index])) {
       return undefined;
     }
     if (place) this.#used.set(key, place);
@@ -129,7 +146,7 @@ export class RenderCache {
     if (!cacheable(result)) return;
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
-    writeWhole(join(folder, `${key}.json`), entryText(result));
+    writeWhole(join(folder, `${key}.entry`), entryBytes(result));
   }
 
   /** Stores many results in one pack file (see the class), and closes the packs this cache read; results with messages are skipped, as by {@link RenderCache.set}. */
@@ -138,7 +155,7 @@ export class RenderCache {
       // Each entry is made into bytes as it is written: all of them at once would be a build's worth.
       const entries = new Map<string, () => Buffer | undefined>();
       for (const [key, result] of results) {
-        if (cacheable(result)) entries.set(key, () => Buffer.from(entryText(result)));
+        if (cacheable(result)) entries.set(key, () => entryBytes(result));
       }
       if (entries.size === 0) return;
       const packs = join(this.dir, 'packs');
@@ -243,10 +260,6 @@ export class RenderCache {
     return this.#packs;
   }
 
-  #read(place: Place): string | undefined {
-    return this.#readBytes(place)?.toString('utf8');
-  }
-
   #readBytes(place: Place): Buffer | undefined {
     try {
       let fd = this.#files.get(place.pack);
@@ -262,9 +275,9 @@ export class RenderCache {
     }
   }
 
-  #readFile(path: string): string | undefined {
+  #readFile(path: string): Buffer | undefined {
     try {
-      return readFileSync(path, 'utf8');
+      return readFileSync(path);
     } catch {
       return undefined;
     }
@@ -272,7 +285,7 @@ export class RenderCache {
 }
 
 /** Writes a file under another name, then renames it into place: a reader never sees half of it. */
-function writeWhole(path: string, text: string): void {
+function writeWhole(path: string, text: string | Uint8Array): void {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
@@ -283,8 +296,48 @@ function cacheable(result: RenderResult): boolean {
   return result.messages.length === 0;
 }
 
-/** A result as stored: with the state of the files it read. */
-function entryText(result: RenderResult): string {
-  const entry: Entry = { ...result, stamps: result.files.map(fileStamp) };
-  return JSON.stringify(entry);
+/** A result as stored (see {@link Header}): with the state of the files it read. */
+function entryBytes(result: RenderResult): Buffer {
+  const { html, excerptHtml, ...rest } = result;
+  const htmlBytes = Buffer.from(html);
+  const excerptBytes = excerptHtml === html ? undefined : Buffer.from(excerptHtml);
+  const header: Header = {
+    ...rest,
+    stamps: result.files.map(fileStamp),
+    htmlBytes: htmlBytes.length,
+    excerptBytes: excerptBytes?.length ?? null,
+  };
+  // JSON has no raw line break: the first one ends the header.
+  return Buffer.concat([
+    Buffer.from(`${JSON.stringify(header)}\n`),
+    htmlBytes,
+    ...(excerptBytes ? [excerptBytes] : []),
+  ]);
+}
+
+/** An entry's result, with its HTML as bytes, and its files' state; `undefined` when it is not whole. */
+function parseEntry(bytes: Buffer): (ResultBytes & { stamps: string[] }) | undefined {
+  const end = bytes.indexOf(0x0a);
+  if (end === -1) return undefined;
+  let header: Header;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, end)) as Header;
+  } catch {
+    return undefined;
+  }
+  const { htmlBytes, excerptBytes, stamps, ...rest } = header;
+  const htmlEnd = end + 1 + htmlBytes;
+  if (
+    !Number.isInteger(htmlBytes) ||
+    (excerptBytes !== null && !Number.isInteger(excerptBytes)) ||
+    htmlEnd + (excerptBytes ?? 0) !== bytes.length
+  ) {
+    return undefined;
+  }
+  return {
+    rest,
+    stamps,
+    html: bytes.subarray(end + 1, htmlEnd),
+    excerptHtml: excerptBytes === null ? undefined : bytes.subarray(htmlEnd),
+  };
 }

@@ -177,9 +177,10 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     const itemOptions = { ...shared, ...item.options };
     if (cache) {
       const key = cache.key(item.source, itemOptions);
-      const hit = cache.get(key);
+      // A compact result takes the cached HTML as the bytes it is stored as.
+      const hit = compact ? cache.getBytes(key) : cache.get(key);
       if (hit) {
-        results[index] = keep(hit);
+        results[index] = 'rest' in hit ? fromBytes(store, hit.rest, hit.html, hit.excerptHtml) : hit;
         return;
       }
       cache.misses++;

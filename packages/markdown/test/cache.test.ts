@@ -1,4 +1,13 @@
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -47,6 +56,29 @@ describe('RenderCache', () => {
     // Now stored with the new image: read back.
     expect(await render(post(1), { imageRoot: root, cache })).toEqual(after);
     expect(cache.hits).toBe(1);
+  });
+
+  test('getBytes gives the HTML as the UTF-8 it is stored as; an entry cut short is a miss', async () => {
+    const source = `${post(1)}\n<!--more-->\n\n“Quoted” — and *done*.\n`;
+    const first = await render(source, { imageRoot: root, cache });
+    const key = cache.key(source, { imageRoot: root });
+    const bytes = cache.getBytes(key)!;
+    expect(Buffer.from(bytes.html).equals(Buffer.from(first.html))).toBe(true);
+    expect(Buffer.from(bytes.excerptHtml!).equals(Buffer.from(first.excerptHtml))).toBe(true);
+    const { html, excerptHtml, ...rest } = first;
+    expect([html.length > excerptHtml.length, bytes.rest]).toEqual([true, rest]);
+    // One byte short: not a result with HTML cut short, but a miss, and the post is rendered again.
+    const file = join(root, 'cache', key.slice(0, 2), `${key}.entry`);
+    writeFileSync(file, readFileSync(file).subarray(0, -1));
+    expect(cache.get(key)).toBeUndefined();
+    expect(await render(source, { imageRoot: root, cache })).toEqual(first);
+    expect(cache.misses).toBe(2);
+    // A post whose excerpt is the whole of it stores its HTML once.
+    const short = 'One paragraph, and *nothing* more.\n';
+    const whole = await render(short, { imageRoot: root, cache });
+    expect(whole.excerptHtml).toBe(whole.html);
+    expect(cache.getBytes(cache.key(short, { imageRoot: root }))?.excerptHtml).toBeUndefined();
+    expect(cache.get(cache.key(short, { imageRoot: root }))).toEqual(whole);
   });
 
   test('an image added after the post was cached gives it its size', async () => {

@@ -70,7 +70,6 @@ describe('render', () => {
     expect(long.readingTime).toBe(5);
   });
 
-
   test('the digest is the same for the same result, and changes with the HTML, the excerpt or the rest', async () => {
     const source = 'Backups "first".\n\n<!--more-->\n\n## Moving state\n\nRun it per workspace.\n';
     const first = await render(source, { file: '_posts/a.md' });
