@@ -57,6 +57,41 @@ function translationsVersion(): string {
 }
 
 /**
+ * A compact result's HTML as the UTF-8 bytes it holds (see `renderAll`), under this key: stored as it is,
+ * with no string made. Not enumerable, so a copy of the result does not carry it.
+ */
+export const heldBytes = Symbol('@blog/markdown held bytes');
+
+/**
+ * Bytes a store of `renderAll` holds: their length, and what reads them back. What `read` gives may be a
+ * view of a buffer the store reads into each time: use it before reading again.
+ */
+export interface StoredBytes {
+  length: number;
+  read(): Buffer;
+}
+
+/** What a result has under {@link heldBytes}: its HTML, and its excerpt's when it is not the whole post. */
+export type HeldBytes = { html: StoredBytes; excerptHtml: StoredBytes | undefined };
+
+/**
+ * A buffer to read into, grown as needed, for bytes used at once (decoded, written, copied): a buffer for
+ * each read would be new memory each time, which the system maps page by page.
+ */
+export function readBuffer(): (length: number) => Buffer {
+  let buffer = Buffer.allocUnsafeSlow(0);
+  return (length) => {
+    if (buffer.length < length) buffer = Buffer.allocUnsafeSlow(Math.max(length, 2 * buffer.length));
+    return buffer.subarray(0, length);
+  };
+}
+
+/** A piece of an entry, as it is written: bytes, or held bytes read when their turn comes. */
+type Piece = Uint8Array | StoredBytes;
+
+const bytesOf = (piece: Piece): Uint8Array => ('read' in piece ? piece.read() : piece);
+
+/**
  * An entry's first line: the result without its HTML, the state of each file it read when it was made, and
  * the length in bytes of its HTML and of its excerpt's (`null`: the excerpt is the whole post). The HTML
  * follows as UTF-8, then the excerpt's: read back as bytes, not as a JSON string to unescape, they go to a
@@ -87,6 +122,7 @@ export class RenderCache {
   readonly dir: string;
   #packs: Map<string, Place> | undefined;
   #files = new Map<string, number>();
+  readonly #readBuffer = readBuffer();
   /** Entries read from packs or stored by this process: what a compaction keeps. */
   #used = new Map<string, Place>();
 
@@ -121,7 +157,8 @@ export class RenderCache {
 
   /**
    * The cached result as {@link get} gives it, with its HTML (and its excerpt's, when not the whole post) as
-   * UTF-8 bytes, not decoded: what `renderAll`'s compact results hold.
+   * UTF-8 bytes, not decoded: what `renderAll`'s compact results hold. The bytes are those of a buffer the
+   * cache reads every entry into: copy them to keep them past the next read.
    */
   getBytes(key: string): ResultBytes | undefined {
     const place = this.#index().get(key);
@@ -146,16 +183,20 @@ export class RenderCache {
     if (!cacheable(result)) return;
     const folder = join(this.dir, key.slice(0, 2));
     mkdirSync(folder, { recursive: true });
-    writeWhole(join(folder, `${key}.entry`), entryBytes(result));
+    // Each piece copied as it is read: held ones may share the buffer they are read into.
+    writeWhole(
+      join(folder, `${key}.entry`),
+      Buffer.concat(entryPieces(result).map((piece) => Buffer.from(bytesOf(piece)))),
+    );
   }
 
   /** Stores many results in one pack file (see the class), and closes the packs this cache read; results with messages are skipped, as by {@link RenderCache.set}. */
   setMany(results: Iterable<readonly [key: string, result: RenderResult]>): void {
     try {
       // Each entry is made into bytes as it is written: all of them at once would be a build's worth.
-      const entries = new Map<string, () => Buffer | undefined>();
+      const entries = new Map<string, () => Piece[] | undefined>();
       for (const [key, result] of results) {
-        if (cacheable(result)) entries.set(key, () => entryBytes(result));
+        if (cacheable(result)) entries.set(key, () => entryPieces(result));
       }
       if (entries.size === 0) return;
       const packs = join(this.dir, 'packs');
@@ -163,7 +204,14 @@ export class RenderCache {
       const old = readdirSync(packs).filter((name) => name.endsWith('.index.json'));
       const compact = old.length + 1 > packLimit;
       if (compact) {
-        for (const [key, place] of this.#used) if (!entries.has(key)) entries.set(key, () => this.#readBytes(place));
+        for (const [key, place] of this.#used) {
+          if (!entries.has(key)) {
+            entries.set(key, () => {
+              const bytes = this.#readBytes(place);
+              return bytes && [bytes];
+            });
+          }
+        }
       }
       const written = this.#writePack(packs, entries);
       // What this cache used, for a later compaction: where each entry is now.
@@ -183,11 +231,11 @@ export class RenderCache {
   }
 
   /**
-   * Writes a pack and its index, with the bytes of each entry.
+   * Writes a pack and its index, with the pieces of each entry (none: left out), each read as it is written.
    *
    * @returns where each entry is in the new pack
    */
-  #writePack(packs: string, entries: ReadonlyMap<string, () => Buffer | undefined>): Map<string, Place> {
+  #writePack(packs: string, entries: ReadonlyMap<string, () => Piece[] | undefined>): Map<string, Place> {
     const name = `${Date.now()}-${process.pid}-${Math.random().toString(36).slice(2)}`;
     const pack = join(packs, `${name}.pack`);
     const index: Record<string, [offset: number, length: number]> = {};
@@ -197,12 +245,17 @@ export class RenderCache {
     try {
       let offset = 0;
       for (const [key, entry] of entries) {
-        const bytes = entry();
-        if (!bytes) continue;
-        writeSync(fd, bytes);
-        index[key] = [offset, bytes.length];
-        places.set(key, { pack, offset, length: bytes.length });
-        offset += bytes.length;
+        const pieces = entry();
+        if (!pieces) continue;
+        let length = 0;
+        for (const piece of pieces) {
+          const bytes = bytesOf(piece);
+          for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+          length += bytes.length;
+        }
+        index[key] = [offset, length];
+        places.set(key, { pack, offset, length });
+        offset += length;
       }
     } finally {
       closeSync(fd);
@@ -267,7 +320,7 @@ export class RenderCache {
         fd = openSync(place.pack, 'r');
         this.#files.set(place.pack, fd);
       }
-      const bytes = Buffer.allocUnsafe(place.length);
+      const bytes = this.#readBuffer(place.length);
       return readSync(fd, bytes, 0, place.length, place.offset) === place.length ? bytes : undefined;
     } catch {
       // Deleted by another build's compaction: a miss.
@@ -296,23 +349,31 @@ function cacheable(result: RenderResult): boolean {
   return result.messages.length === 0;
 }
 
-/** A result as stored (see {@link Header}): with the state of the files it read. */
-function entryBytes(result: RenderResult): Buffer {
-  const { html, excerptHtml, ...rest } = result;
-  const htmlBytes = Buffer.from(html);
-  const excerptBytes = excerptHtml === html ? undefined : Buffer.from(excerptHtml);
+/**
+ * A result as stored (see {@link Header}), with the state of the files it read: the header's bytes, then its
+ * HTML's and its excerpt's, held ones (a compact result's) read when written.
+ */
+function entryPieces(result: RenderResult): Piece[] {
+  const held = (result as { [heldBytes]?: HeldBytes })[heldBytes];
+  const html: Piece = held ? held.html : Buffer.from(result.html);
+  const excerpt: Piece | undefined = held
+    ? held.excerptHtml
+    : result.excerptHtml === result.html
+      ? undefined
+      : Buffer.from(result.excerptHtml);
+  // Without reading `html` and `excerptHtml`: a compact result would decode them.
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(result) as (keyof RenderResult)[]) {
+    if (key !== 'html' && key !== 'excerptHtml') rest[key] = result[key];
+  }
   const header: Header = {
-    ...rest,
+    ...(rest as ResultBytes['rest']),
     stamps: result.files.map(fileStamp),
-    htmlBytes: htmlBytes.length,
-    excerptBytes: excerptBytes?.length ?? null,
+    htmlBytes: html.length,
+    excerptBytes: excerpt?.length ?? null,
   };
   // JSON has no raw line break: the first one ends the header.
-  return Buffer.concat([
-    Buffer.from(`${JSON.stringify(header)}\n`),
-    htmlBytes,
-    ...(excerptBytes ? [excerptBytes] : []),
-  ]);
+  return [Buffer.from(`${JSON.stringify(header)}\n`), html, ...(excerpt ? [excerpt] : [])];
 }
 
 /** An entry's result, with its HTML as bytes, and its files' state; `undefined` when it is not whole. */

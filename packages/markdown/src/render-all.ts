@@ -6,6 +6,7 @@ import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'nod
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { heldBytes, readBuffer, type HeldBytes, type StoredBytes } from './cache.js';
 import { render, type RenderOptions, type RenderResult } from './render.js';
 import { addTranslations, knownTranslations, type Translations } from './shiki-regexes.js';
 
@@ -70,15 +71,15 @@ function compactIn(store: ByteStore, result: RenderResult): RenderResult {
   return fromBytes(store, rest, Buffer.from(html), excerptHtml === html ? undefined : Buffer.from(excerptHtml));
 }
 
-/** Where the bytes of compact results are held: `put` keeps them and returns what reads them back. */
+/** Where the bytes of compact results are held: `put` keeps them and gives what reads them back. */
 interface ByteStore {
-  put(bytes: Uint8Array): () => Buffer;
+  put(bytes: Uint8Array): StoredBytes;
 }
 
 const memory: ByteStore = {
   put: (bytes) => {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return () => buffer;
+    return { length: buffer.length, read: () => buffer };
   },
 };
 
@@ -92,6 +93,8 @@ const spillFiles = new FinalizationRegistry<number>((fd) => closeSync(fd));
 class SpillFile implements ByteStore {
   readonly #fd: number;
   #end = 0;
+  /** What every read reads into: the bytes read are used at once, decoded or written to the cache. */
+  readonly #buffer = readBuffer();
 
   constructor(folder: string) {
     mkdirSync(folder, { recursive: true });
@@ -101,18 +104,18 @@ class SpillFile implements ByteStore {
     spillFiles.register(this, this.#fd);
   }
 
-  put(bytes: Uint8Array): () => Buffer {
+  put(bytes: Uint8Array): StoredBytes {
     const at = this.#end;
     const length = bytes.byteLength;
     for (let written = 0; written < length;) {
       written += writeSync(this.#fd, bytes, written, length - written, at + written);
     }
     this.#end += length;
-    return () => this.#read(at, length);
+    return { length, read: () => this.#read(at, length) };
   }
 
   #read(at: number, length: number): Buffer {
-    const buffer = Buffer.allocUnsafe(length);
+    const buffer = this.#buffer(length);
     for (let read = 0; read < length;) {
       const count = readSync(this.#fd, buffer, read, length - read, at + read);
       if (count === 0) throw new Error('[@blog/markdown] a spilled rendering was cut short');
@@ -136,17 +139,19 @@ function fromBytes(
   html: Uint8Array,
   excerpt: Uint8Array | undefined,
 ): RenderResult {
-  const htmlBytes = store.put(html);
-  const excerptBytes = excerpt ? store.put(excerpt) : htmlBytes;
-  return {
+  const held: HeldBytes = { html: store.put(html), excerptHtml: excerpt && store.put(excerpt) };
+  const result: RenderResult = {
     ...rest,
     get html() {
-      return htmlBytes().toString();
+      return held.html.read().toString();
     },
     get excerptHtml() {
-      return excerptBytes().toString();
+      return (held.excerptHtml ?? held.html).read().toString();
     },
   };
+  // The cache stores the bytes as they are (see cache.ts).
+  Object.defineProperty(result, heldBytes, { value: held });
+  return result;
 }
 
 /**
@@ -177,10 +182,16 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     const itemOptions = { ...shared, ...item.options };
     if (cache) {
       const key = cache.key(item.source, itemOptions);
-      // A compact result takes the cached HTML as the bytes it is stored as.
+      // A compact result takes the cached HTML as the bytes it is stored as (copied when kept in memory:
+      // the cache reads every entry into the same buffer).
       const hit = compact ? cache.getBytes(key) : cache.get(key);
+      if (hit && 'rest' in hit) {
+        const own = (bytes: Uint8Array | undefined) => (bytes && store === memory ? Buffer.from(bytes) : bytes);
+        results[index] = fromBytes(store, hit.rest, own(hit.html)!, own(hit.excerptHtml));
+        return;
+      }
       if (hit) {
-        results[index] = 'rest' in hit ? fromBytes(store, hit.rest, hit.html, hit.excerptHtml) : hit;
+        results[index] = hit;
         return;
       }
       cache.misses++;

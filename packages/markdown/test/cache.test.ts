@@ -169,6 +169,43 @@ describe('renderAll', () => {
     });
   });
 
+  test('compact results read from the cache keep their own HTML, in memory as in a spill file', async () => {
+    const sources = Array.from({ length: 6 }, (_, n) => `${post(n)}\n<!--more-->\n\n“Quoted” — ${n}.\n`);
+    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
+    const items = sources.map((source) => ({ source }));
+    await renderAll(items, { imageRoot: root, workers: 1, cache });
+    for (const spill of [undefined, join(root, 'spill')]) {
+      const again = new RenderCache(join(root, 'cache'));
+      const results = await renderAll(items, { imageRoot: root, workers: 1, cache: again, compact: true, spill });
+      expect(again.hits).toBe(6);
+      results.forEach((result, index) => expect({ ...result }).toEqual(expected[index]));
+    }
+  });
+
+  test('compact results are stored from the bytes they hold, as the same entries as others', async () => {
+    // Some posts whose excerpt is the whole post, some with an excerpt of their own.
+    const sources = Array.from({ length: 12 }, (_, n) =>
+      n % 3 ? `${post(n)}\n<!--more-->\n\n“Quoted” — ${n}.\n` : `One paragraph, number ${n}.\n`,
+    );
+    const items = sources.map((source, n) => ({ source, options: { file: `_posts/${n}.md` } }));
+    const plain = new RenderCache(join(root, 'plain'));
+    const compact = new RenderCache(join(root, 'compact'));
+    await renderAll(items, { imageRoot: root, workers: 2, batchSize: 2, cache: plain });
+    const spill = join(root, 'spill');
+    await renderAll(items, { imageRoot: root, workers: 2, batchSize: 2, cache: compact, compact: true, spill });
+    for (const [n, source] of sources.entries()) {
+      const key = plain.key(source, { imageRoot: root, file: `_posts/${n}.md` });
+      const [a, b] = [plain.getBytes(key)!, compact.getBytes(key)!];
+      expect(Buffer.from(b.html).equals(Buffer.from(a.html))).toBe(true);
+      expect(b.excerptHtml && Buffer.from(b.excerptHtml).toString()).toBe(
+        a.excerptHtml && Buffer.from(a.excerptHtml).toString(),
+      );
+      expect(b.rest).toEqual(a.rest);
+      // Stored once when the excerpt is the whole post.
+      expect([a.excerptHtml === undefined, b.excerptHtml === undefined]).toEqual([n % 3 === 0, n % 3 === 0]);
+    }
+  });
+
   test('with `mainThread: false`, the workers alone render, with the same results', async () => {
     const sources = Array.from({ length: 24 }, (_, n) => post(n));
     const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
