@@ -55,6 +55,12 @@ export interface RenderAllOptions extends RenderOptions {
    * not an error: what it held is rendered in this thread, with the same results.
    */
   workerHeapLimit?: number | undefined;
+  /**
+   * The most memory, in megabytes, each worker may use for new objects (V8's young generation); default:
+   * what V8 chooses. A rendering makes short-lived objects by the million: with a small young generation
+   * they are collected sooner and the worker holds less memory at once.
+   */
+  workerYoungLimit?: number | undefined;
 }
 
 /**
@@ -169,6 +175,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     spill,
     mainThread = true,
     workerHeapLimit,
+    workerYoungLimit,
     ...shared
   } = options;
   const store = compact && spill ? new SpillFile(spill) : memory;
@@ -253,7 +260,10 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     return results;
   }
 
-  const resourceLimits = workerHeapLimit ? { maxOldGenerationSizeMb: workerHeapLimit } : undefined;
+  const resourceLimits = {
+    ...(workerHeapLimit ? { maxOldGenerationSizeMb: workerHeapLimit } : {}),
+    ...(workerYoungLimit ? { maxYoungGenerationSizeMb: workerYoungLimit } : {}),
+  };
   const workerData = { translations: knownTranslations() };
   const pool = Array.from(
     { length: threads },

@@ -9,6 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RenderCache, render, renderAll } from '@blog/markdown';
@@ -235,6 +236,23 @@ describe('renderAll', () => {
     } finally {
       process.off('worker', count);
     }
+  });
+
+  test('workers start with the heap limits asked for', async () => {
+    const limits: (object | undefined)[] = [];
+    const started = (worker: Worker) => limits.push(worker.resourceLimits);
+    process.on('worker', started);
+    try {
+      const items = Array.from({ length: 2 }, (_, n) => ({ source: post(n) }));
+      await renderAll(items, { imageRoot: root, mainThread: false, workers: 1, workerHeapLimit: 300 });
+      await renderAll(items, { imageRoot: root, mainThread: false, workers: 1, workerYoungLimit: 12 });
+    } finally {
+      process.off('worker', started);
+    }
+    expect(limits).toEqual([
+      expect.objectContaining({ maxOldGenerationSizeMb: 300 }),
+      expect.objectContaining({ maxYoungGenerationSizeMb: 12 }),
+    ]);
   });
 
   test('a worker that runs out of memory is no error: this thread renders what it held', async () => {

@@ -113,6 +113,9 @@ async function renderDocuments(
       // which waits for them, starts sooner too.
       mainThread: 'few',
       workerHeapLimit: 320,
+      // At 10,000 posts, Astro's process (the workers included) peaked at 1.09 GB instead of 1.32 GB with
+      // V8's own choice, in about the same time.
+      workerYoungLimit: 16,
     },
   );
   console.info(
