@@ -6,7 +6,7 @@
  * one post is edited, Hugo's cold build, the ratios, the peak memory of the
  * build (its processes together) and the time of each phase of ours.
  *
- *   pnpm bench [--posts 1000,4000] [--more] [--no-hugo] [--fresh]
+ *   pnpm bench [--posts 1000,4000] [--more] [--no-hugo] [--fresh] [--highlight prism]
  *
  * `--more` adds two rebuilds: after a new post, and into an empty output
  * folder with the caches (a CI deploy). `--fresh` also builds each blog from
@@ -14,6 +14,9 @@
  * into tarballs, a project made by `@blog/create-blog` and installed from
  * them, its `blog/` folder replaced by the generated one, `pnpm build`
  * (`astro build`) cold and after the same edit: a `BENCH fresh ...` line.
+ * `--highlight prism` builds our blogs with Prism instead of Shiki
+ * (`BLOG_HIGHLIGHT=prism`; not the fresh project, which keeps its defaults);
+ * the `BENCH` line then says `highlight=prism`.
  *
  * The corpus is deterministic and as hard as real posts (see
  * packages/markdown/bench/corpus.mjs): about 1,000 words of prose with inline
@@ -50,6 +53,7 @@ const { values } = parseArgs({
     more: { type: 'boolean', default: false },
     'no-hugo': { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
+    highlight: { type: 'string', default: 'shiki' },
   },
   allowPositionals: true,
 });
@@ -227,7 +231,10 @@ function pnpmCommand(args) {
 /** The user command, `BLOG_SOURCE=<blog> pnpm build`. */
 function build(corpus) {
   const [command, args] = pnpmCommand(['build']);
-  return timed(command, args, { cwd: root, env: { ...quietEnv, BLOG_SOURCE: corpus } });
+  return timed(command, args, {
+    cwd: root,
+    env: { ...quietEnv, BLOG_SOURCE: corpus, BLOG_HIGHLIGHT: values.highlight },
+  });
 }
 
 /**
@@ -401,6 +408,7 @@ for (const count of sizes) {
   console.log(
     [
       `BENCH posts=${count}`,
+      ...(values.highlight === 'shiki' ? [] : [`highlight=${values.highlight}`]),
       `cold_s=${fixed(cold.seconds)}`,
       `edit_s=${fixed(edit.seconds)}`,
       ...hugoFields,

@@ -6,6 +6,12 @@ import blog from '@blog/theme';
 // builds any existing Jekyll blog instead, unchanged.
 const source = process.env.BLOG_SOURCE || './content';
 
+// Code is highlighted by Shiki; BLOG_HIGHLIGHT=prism builds with Prism's grammars, faster and coarser.
+const highlight = process.env.BLOG_HIGHLIGHT;
+if (highlight !== undefined && highlight !== 'shiki' && highlight !== 'prism') {
+  throw new Error(`BLOG_HIGHLIGHT: expected \`shiki\` or \`prism\`, got \`${highlight}\``);
+}
+
 export default defineConfig({
   integrations: [
     blog({
@@ -13,6 +19,7 @@ export default defineConfig({
       // Social images (off by default) are shown on the demo's own posts. A Jekyll blog built through
       // BLOG_SOURCE gets what Jekyll makes, which has no such cards; BLOG_SOCIAL_IMAGES=1 adds them.
       socialImages: !process.env.BLOG_SOURCE || process.env.BLOG_SOCIAL_IMAGES === '1',
+      markdown: highlight ? { highlight: { engine: highlight } } : {},
     }),
   ],
   server: { host: '127.0.0.1', port: 4321 },

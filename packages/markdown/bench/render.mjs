@@ -3,7 +3,7 @@
  * Renders a corpus of realistic posts and prints posts/s, MB/s and peak
  * memory for: the bare unified chain (remark-parse, remark-gfm,
  * remark-rehype, rehype-stringify), our pipeline without and with
- * highlighting (satteri parser), our plugins on remark-parse, our pipeline
+ * highlighting (satteri parser; Shiki, then Prism), our plugins on remark-parse, our pipeline
  * across worker threads, and a warm cache. The figures of one process are
  * warm (50 posts first); `renderAll` on one thread and on every core is
  * also timed cold, each in a process of its own, as a build runs it.
@@ -76,6 +76,9 @@ const remarkPlainRate = await measure('@blog/markdown, remark-parse, no hl', asy
 const fullRate = await measure('@blog/markdown, with Shiki', async (list) => {
   for (const source of list) await render(source);
 });
+const prismRate = await measure('@blog/markdown, with Prism', async (list) => {
+  for (const source of list) await render(source, { highlight: { engine: 'prism' } });
+});
 const workers = availableParallelism();
 const parallelRate = await measure(`@blog/markdown, ${workers} workers`, async (list) => {
   await renderAll(
@@ -145,5 +148,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );

@@ -5,7 +5,8 @@
  * large part of the time a highlighted post takes. With one theme, Shiki's
  * line elements are shared by every block with that line (see `shiki-hast.ts`)
  * and never changed, so their HTML, written by hast-util-to-html itself, is kept with
- * them. `stringifyHighlighted` stands in the highlighted code elements'
+ * them; Prism's blocks get their HTML as their tree is built (`prism.ts`),
+ * with a tag per list of classes written here. `stringifyHighlighted` stands in the highlighted code elements'
  * children for a marker, has the rest of the tree written as always, then puts
  * each block's HTML in its marker's place: the same HTML, byte for byte. A
  * tree whose own text or attributes hold a marker is written the usual way.
@@ -15,7 +16,7 @@ import { toHtml } from 'hast-util-to-html';
 import { stringifyEntities } from 'stringify-entities';
 import { walk } from './walk.js';
 
-/** The code elements rehype-shiki made from kept lines: their children are shared and never changed. */
+/** The highlighted code elements whose children are kept and shared, never changed (see rehype-highlight.ts). */
 export const highlightedCode = new WeakSet<Element>();
 
 const written = new WeakMap<ElementContent, string>();
@@ -56,27 +57,70 @@ function lineHtml(line: Element): string | undefined {
     const keys = Object.keys(token.properties);
     const style = token.properties.style;
     if (text.type !== 'text' || keys.length > 1 || (keys.length === 1 && typeof style !== 'string')) return undefined;
-    html += `${style === undefined ? '<span>' : openingTag(style as string)}${stringifyEntities(text.value, { subset: textSubset })}</span>`;
+    html += `${style === undefined ? '<span>' : openingTag(style as string)}${textHtml(text.value)}</span>`;
   }
   return `${html}</span>`;
 }
 
-/** The HTML of a highlighted code element's children, as hast-util-to-html writes them inside it. */
+/** The opening tag of a span by its classes (Prism's token spans: a few dozen lists), as hast-util-to-html writes it. */
+const classTags = new Map<string, string>();
+
+export function classTag(className: string[]): string {
+  const key = className.join(' ');
+  let tag = classTags.get(key);
+  if (tag === undefined) {
+    tag = toHtml({ type: 'element', tagName: 'span', properties: { className }, children: [] }).slice(
+      0,
+      -'</span>'.length,
+    );
+    classTags.set(key, tag);
+  }
+  return tag;
+}
+
+/**
+ * Text inside a `code` element, escaped as hast-util-to-html escapes it. Most tokens have neither character,
+ * and stringify-entities gives those back as they are: they skip its call.
+ */
+export function textHtml(value: string): string {
+  return value.includes('<') || value.includes('&') ? stringifyEntities(value, { subset: textSubset }) : value;
+}
+
+/** The HTML of each block's children, by their array: an excerpt repeats its post's first blocks. */
+const writtenBlocks = new WeakMap<readonly ElementContent[], string>();
+
+/** Keeps the HTML of a block's children, written as hast-util-to-html writes them inside the `code` element. */
+export function keepChildrenHtml(children: readonly ElementContent[], html: string): void {
+  writtenBlocks.set(children, html);
+}
+
+/**
+ * The HTML of a highlighted code element's children, as hast-util-to-html writes them inside it: kept
+ * for the block (Prism's, `keepChildrenHtml`), or written line by line. Shiki's lines are shared by many
+ * blocks, so each keeps its own HTML; any other child is written by hast-util-to-html.
+ */
 export function childrenHtml(children: readonly ElementContent[]): string {
-  let html = '';
+  let html = writtenBlocks.get(children);
+  if (html !== undefined) return html;
+  html = '';
   for (const child of children) {
     if (child.type === 'text' && child.value === '\n') {
       html += '\n';
       continue;
     }
+    if (child.type !== 'element' || child.properties.class !== 'line') {
+      // The parent is a `code` element: nothing of hast-util-to-html's output for a child depends on it.
+      html += toHtml(child);
+      continue;
+    }
     let value = written.get(child);
     if (value === undefined) {
-      // The parent is a `code` element: nothing of hast-util-to-html's output for a child depends on it.
-      value = (child.type === 'element' && lineHtml(child)) || toHtml(child);
+      value = lineHtml(child) ?? toHtml(child);
       written.set(child, value);
     }
     html += value;
   }
+  writtenBlocks.set(children, html);
   return html;
 }
 

@@ -1,5 +1,11 @@
 export { RenderCache } from './cache.js';
-export { resolveOptions, type HighlightOptions, type Options, type ResolvedOptions } from './options.js';
+export {
+  resolveOptions,
+  type HighlightOptions,
+  type ShikiThemes,
+  type Options,
+  type ResolvedOptions,
+} from './options.js';
 export { createProcessor, type MarkdownProcessor } from './processor.js';
 export type { Heading } from './rehype-headings.js';
 export { compactResult, renderAll, type RenderAllOptions, type RenderItem } from './render-all.js';

@@ -7,7 +7,7 @@
  *   then remark-rehype's transform (`mdast-to-hast.ts`);
  * - `hastToHtml`: raw HTML parsed (only where a post has some) and sanitized
  *   when asked, kramdown footnotes,
- *   heading ids and anchors, Shiki, images, absolute URLs, then
+ *   heading ids and anchors, highlighting (Shiki or Prism), images, absolute URLs, then
  *   rehype-stringify.
  *
  * `createProcessor()` chains both into one ordinary unified processor.
@@ -35,7 +35,9 @@ import rehypeKramdownFootnotes from './rehype-kramdown-footnotes.js';
 import rehypeKramdownIds from './rehype-kramdown-ids.js';
 import rehypeLineNumbers, { rehypeLineNumbersMark } from './rehype-line-numbers.js';
 import rehypeKramdownToc from './rehype-kramdown-toc.js';
-import rehypeShiki from './rehype-shiki.js';
+import { prismEngine } from './prism.js';
+import rehypeHighlight from './rehype-highlight.js';
+import { shikiEngine } from './rehype-shiki.js';
 import rehypeTaskLists from './rehype-task-lists.js';
 import remarkKramdownAttributes from './remark-kramdown-attributes.js';
 import remarkKramdownBlocks from './remark-kramdown-blocks.js';
@@ -114,7 +116,11 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   }
   plugins.push(rehypeLineNumbersMark);
   // Feeds get plain code and no scripts, styles or frames: see rehype-feed-content.ts.
-  if (options.highlight && !options.baseUrl) plugins.push([rehypeShiki, { themes: options.highlight.themes }]);
+  const highlight = options.baseUrl ? false : options.highlight;
+  if (highlight) {
+    const engine = highlight.engine === 'prism' ? prismEngine : () => shikiEngine(highlight.themes);
+    plugins.push([rehypeHighlight, { engine }]);
+  }
   plugins.push(rehypeLineNumbers);
   plugins.push([rehypeImages, { root: options.imageRoot }]);
   if (options.baseUrl) plugins.push([rehypeAbsoluteUrls, { base: options.baseUrl }], rehypeFeedContent);

@@ -2,8 +2,9 @@
  * `stringifyHighlighted` (`src/highlighted-html.ts`) against rehype-stringify
  * alone, which it stands in for: the same HTML for the post and the excerpt of
  * 150 posts of the benchmark corpus, every fixture, every kramdown document and
- * the cases below, with the css-variables theme and with a light and a dark
- * theme (where no code is noted for it, so it is plain rehype-stringify); the
+ * the cases below, with the css-variables theme, with a light and a dark
+ * theme (where no code is noted for it, so it is plain rehype-stringify) and
+ * with Prism (whose blocks' HTML is written as their tree is built); the
  * tree is left as it was. A post whose own text holds a marker is written the
  * usual way.
  */
@@ -32,9 +33,14 @@ const cases = [
 const sources = referenceSources(cases);
 
 describe('stringifyHighlighted writes what rehype-stringify writes', () => {
-  for (const themes of ['css-variables', { light: 'github-light', dark: 'github-dark' }] as const) {
-    test(`with ${typeof themes === 'string' ? themes : 'light and dark themes'}`, async () => {
-      const pipeline = getPipeline({ highlight: { themes } });
+  const choices = [
+    ['css-variables', { themes: 'css-variables' }],
+    ['light and dark themes', { themes: { light: 'github-light', dark: 'github-dark' } }],
+    ['Prism', { engine: 'prism' }],
+  ] as const;
+  for (const [name, highlight] of choices) {
+    test(`with ${name}`, async () => {
+      const pipeline = getPipeline({ highlight });
       let highlighted = 0;
       for (const source of sources) {
         const file = new VFile({ value: source });
@@ -50,8 +56,9 @@ describe('stringifyHighlighted writes what rehype-stringify writes', () => {
         });
       }
       // Only one theme keeps lines: with two, each block's lines are its own and written with the post.
-      if (typeof themes === 'string') expect(highlighted).toBeGreaterThan(1000);
-      else expect(highlighted).toBe(0);
+      // Prism's blocks come with their HTML.
+      if (name === 'light and dark themes') expect(highlighted).toBe(0);
+      else expect(highlighted).toBeGreaterThan(1000);
     });
   }
 });
