@@ -5,8 +5,9 @@
  * remark-rehype, rehype-stringify), our pipeline without and with
  * highlighting (satteri parser; Shiki, then Prism), our plugins on remark-parse, our pipeline
  * across worker threads, and a warm cache. The figures of one process are
- * warm (50 posts first); `renderAll` on one thread and on every core is
- * also timed cold, each in a process of its own, as a build runs it.
+ * warm (50 posts first); `renderAll` on one thread and on every core, and
+ * with Prism on one thread, is also timed cold, each in a process of its
+ * own, as a build runs it.
  *
  *   node bench/render.mjs [--posts 1000] [--cache-posts 4000]
  */
@@ -32,14 +33,17 @@ const { values } = parseArgs({
     'cache-posts': { type: 'string', default: '4000' },
     // Internal: render the corpus once with `renderAll` on this many threads, cold, and print the seconds.
     cold: { type: 'string' },
+    // Internal, with `--cold`: highlight with Prism.
+    prism: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.posts);
 const sources = Array.from({ length: count }, (_, n) => postBody(n));
 if (values.cold) {
   const started = performance.now();
+  const options = values.prism ? { highlight: { engine: 'prism' } } : {};
   await renderAll(
-    sources.map((source) => ({ source })),
+    sources.map((source) => ({ source, options })),
     { workers: Number(values.cold) },
   );
   console.log(((performance.now() - started) / 1000).toFixed(3));
@@ -111,11 +115,11 @@ console.log(
   `worker speed-up on ${workers} cores: ${(parallelRate / fullRate).toFixed(2)}x (a pure CPU loop gets ${ceiling.toFixed(2)}x on this machine)`,
 );
 // Cold, as a build renders: a new process, the pipeline and Shiki's grammars loaded and compiled in each thread.
-const coldSeconds = (threads) =>
+const coldSeconds = (threads, ...flags) =>
   Number(
     execFileSync(
       process.execPath,
-      [fileURLToPath(import.meta.url), '--posts', String(count), '--cold', String(threads)],
+      [fileURLToPath(import.meta.url), '--posts', String(count), '--cold', String(threads), ...flags],
       {
         encoding: 'utf8',
       },
@@ -123,8 +127,10 @@ const coldSeconds = (threads) =>
   );
 const coldOne = coldSeconds(1);
 const coldAll = coldSeconds(workers);
+const coldPrism = coldSeconds(1, '--prism');
 console.log(
-  `cold, a process each: 1 thread ${coldOne.toFixed(2)} s, ${workers} threads ${coldAll.toFixed(2)} s: ${(coldOne / coldAll).toFixed(2)}x`,
+  `cold, a process each: 1 thread ${coldOne.toFixed(2)} s, ${workers} threads ${coldAll.toFixed(2)} s: ${(coldOne / coldAll).toFixed(2)}x; ` +
+    `with Prism, 1 thread ${coldPrism.toFixed(2)} s`,
 );
 
 // Warm cache: every post unchanged since the last build.
@@ -148,5 +154,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );

@@ -4,12 +4,13 @@
  * hast-util-to-html's generic steps (attribute lookup, entity escaping), a
  * large part of the time a highlighted post takes. With one theme, Shiki's
  * line elements are shared by every block with that line (see `shiki-hast.ts`)
- * and never changed, so their HTML, written by hast-util-to-html itself, is kept with
- * them; Prism's blocks get their HTML as their tree is built (`prism.ts`),
- * with a tag per list of classes written here. `stringifyHighlighted` stands in the highlighted code elements'
- * children for a marker, has the rest of the tree written as always, then puts
- * each block's HTML in its marker's place: the same HTML, byte for byte. A
- * tree whose own text or attributes hold a marker is written the usual way.
+ * and never changed, so their HTML, written by hast-util-to-html itself, is
+ * kept with them; Prism's blocks get their HTML as their tree is built
+ * (`prism.ts`), with a tag per list of classes written here.
+ * `stringifyHighlighted` stands in the highlighted code elements' children
+ * for a marker, has the rest of the tree written as always, then puts each
+ * block's HTML in its marker's place: the same HTML, byte for byte. A tree
+ * whose own text or attributes hold a marker is written the usual way.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';

@@ -10,9 +10,9 @@ export type ShikiThemes = 'css-variables' | { light: string; dark: string };
 export interface HighlightOptions {
   /**
    * The highlighter: `shiki` (default), VS Code's TextMate grammars, or
-   * `prism`, Prism's grammars through refractor: about four times as fast
-   * (the package's bench: the whole render from 2.7 to above 5 MB/s), with
-   * coarser tokens. Prism's tokens are `span.token` with Prism's classes
+   * `prism`, Prism's grammars through refractor: coarser tokens, in about
+   * half of Shiki's time (a whole post renders about 1.5 times as fast; see
+   * the README's figures). Prism's tokens are `span.token` with Prism's classes
    * (`token keyword`, `token string`…), coloured by the site's stylesheet
    * (`@blog/theme` gives them the same colours as Shiki's `css-variables`).
    */

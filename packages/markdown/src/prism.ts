@@ -3,7 +3,7 @@
  * (which gives hast, not HTML): the `engine: 'prism'` of `rehype-highlight.ts`.
  * Prism's grammars are a few regular expressions per language, run over the
  * whole block, against Shiki's TextMate rules run line by line: the tokens
- * are coarser, and highlighting takes a third of Shiki's time or less.
+ * are coarser, and highlighting takes about half of Shiki's time.
  *
  * All of refractor's 297 languages are loaded when a process first
  * highlights (about 0.6 s; see `prismEngine` for why all).

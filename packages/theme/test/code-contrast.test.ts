@@ -55,3 +55,17 @@ describe('code colours meet WCAG AA (4.5:1) against the code background', () => 
     });
   }
 });
+
+test("Prism's token classes take their colours from the same variables, so they meet the same contrast", () => {
+  const colours: { selector: string; value: string }[] = [];
+  css.walkRules(/^\.prism /, (rule) => {
+    rule.walkDecls('color', (declaration) => {
+      colours.push({ selector: rule.selector, value: declaration.value });
+    });
+  });
+  expect(colours.length).toBeGreaterThanOrEqual(8);
+  for (const { selector, value } of colours) {
+    const variable = /^var\((--shiki-[a-z-]+)\)$/.exec(value)?.[1];
+    expect(tokenVariables, `${selector} { color: ${value} }`).toContain(variable);
+  }
+});
