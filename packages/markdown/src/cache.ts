@@ -2,7 +2,8 @@
  * A content-hash cache of render results on disk: a post whose source and
  * options are unchanged is read back, not rendered again. The key covers the
  * source, the excerpt, the file name and line, every option, the versions
- * of this package and of Shiki, and a digest of this package's own code, so
+ * of this package and of both highlighters (Shiki, refractor for Prism), and
+ * a digest of this package's own code, so
  * neither an upgrade nor a change to an unreleased copy serves stale HTML.
  */
 import { createHash } from 'node:crypto';
@@ -34,9 +35,12 @@ const code = createHash('sha256');
 for (const name of readdirSync(here, { recursive: true, encoding: 'utf8' }).sort()) {
   if (name.endsWith('.js')) code.update(name).update(readFileSync(join(here, name)));
 }
+/** refractor's version: its `package.json` beside its entry point (its exports do not list the file). */
+const refractorPackage = fileURLToPath(new URL('../package.json', import.meta.resolve('refractor')));
 const versions = [
   (require('../package.json') as { version: string }).version,
   (require('shiki/package.json') as { version: string }).version,
+  (JSON.parse(readFileSync(refractorPackage, 'utf8')) as { version: string }).version,
   code.digest('hex'),
 ].join('+');
 

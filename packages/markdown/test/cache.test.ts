@@ -44,6 +44,11 @@ describe('RenderCache', () => {
     await render(post(2), { imageRoot: root, cache });
     await render(post(1), { imageRoot: root, cache, smartypants: false });
     expect(cache.misses).toBe(3);
+    // Another highlighter is another result.
+    const prism = await render(post(1), { imageRoot: root, cache, highlight: { engine: 'prism' } });
+    expect(cache.misses).toBe(4);
+    expect(prism.html).not.toBe(first.html);
+    expect(cache.key(post(1), {})).toBe(cache.key(post(1), { highlight: { engine: 'shiki' } }));
   });
 
   test('a post is rendered again when an image it shows changes', async () => {
