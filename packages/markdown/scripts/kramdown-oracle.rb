@@ -1,6 +1,8 @@
 # Records what Jekyll 4.3's kramdown makes of every document of the parity
 # corpus (test/kramdown/corpus/*.md) into test/kramdown/expected/*.html, so
-# the differential test compares against kramdown itself without Ruby.
+# the differential test compares against kramdown itself without Ruby; also a
+# small site's posts (test/kramdown/site/), and one post under each
+# highlighting configuration of test/kramdown/highlighter/*.yml.
 #
 # It drives Jekyll's own Markdown converter, built from Jekyll's default
 # configuration (input GFM, auto ids, smart quotes, rouge, hard_wrap false…),
@@ -44,6 +46,22 @@ jekyll_site.posts.docs.each do |post|
   File.write(File.join(site_expected, File.basename(post.path, '.md') + '.html'), post.content)
 end
 
+# Highlighting as `_config.yml` sets it (`highlighter`, `kramdown.syntax_highlighter`…): one post converted
+# by the converter of a site with each configuration of test/kramdown/highlighter/*.yml.
+highlighter_dir = File.join(root, 'highlighter')
+highlighter_expected = File.join(root, 'expected-highlighter')
+FileUtils.mkdir_p(highlighter_expected)
+Dir.children(highlighter_expected).each { |name| File.delete(File.join(highlighter_expected, name)) }
+highlighter_post = File.read(File.join(highlighter_dir, 'post.md'), encoding: 'UTF-8')
+highlighter_configs = Dir.children(highlighter_dir).select { |name| name.end_with?('.yml') }.sort
+highlighter_configs.each do |name|
+  # Read by Jekyll as a site's `_config.yml` is.
+  config = Jekyll.configuration('quiet' => true, 'config' => File.join(highlighter_dir, name), 'source' => highlighter_dir,
+                                'destination' => File.join(Dir.tmpdir, 'kramdown-oracle-highlighter'))
+  converter = Jekyll::Site.new(config).find_converter_instance(Jekyll::Converters::Markdown)
+  File.write(File.join(highlighter_expected, name.sub(/\.yml\z/, '.html')), converter.convert(highlighter_post))
+end
+
 versions = {
   'ruby' => RUBY_VERSION,
   'jekyll' => Jekyll::VERSION,
@@ -53,6 +71,7 @@ versions = {
   'kramdown options' => config['kramdown'],
   'documents' => names.length,
   'site posts' => jekyll_site.posts.docs.length,
+  'highlighter configurations' => highlighter_configs.length,
 }
 File.write(File.join(root, 'oracle.json'), JSON.pretty_generate(versions) + "\n")
 puts "kramdown oracle: #{names.length} documents recorded with Jekyll #{Jekyll::VERSION}, kramdown #{Kramdown::VERSION}"

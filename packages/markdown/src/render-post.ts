@@ -1,6 +1,7 @@
 /**
  * Renders a post of `@blog/model` with what the model knows about it: its
  * file and body line for messages, its front-matter excerpt and separator,
+ * whether the site highlights code (Jekyll's `highlighter: none` does not),
  * and (for feeds) its URL as the base of relative links.
  */
 import type { Document, Site } from '@blog/model';
@@ -13,12 +14,14 @@ export interface RenderPostOptions extends RenderOptions {
   feed?: boolean | undefined;
 }
 
-/** The render item of a post or page of `@blog/model`. */
-export function documentRenderItem(
-  document: Document,
-  site?: Pick<Site, 'excerptSeparator'>,
-  options: RenderPostOptions = {},
-): RenderItem {
+/** What a render takes from the site: its excerpt separator, and whether it highlights code. */
+export type RenderSite = Pick<Site, 'excerptSeparator'> & Partial<Pick<Site, 'highlighting'>>;
+
+/**
+ * The render item of a post or page of `@blog/model`. A site whose `_config.yml` turns highlighting off
+ * gets plain code, as from Jekyll, unless `options.highlight` says otherwise.
+ */
+export function documentRenderItem(document: Document, site?: RenderSite, options: RenderPostOptions = {}): RenderItem {
   const { feed, ...rest } = options;
   const data = document.data;
   return {
@@ -32,6 +35,7 @@ export function documentRenderItem(
         typeof data.excerpt_separator === 'string'
           ? data.excerpt_separator
           : (rest.excerptSeparator ?? site?.excerptSeparator),
+      highlight: rest.highlight ?? (site?.highlighting === false ? false : undefined),
       baseUrl: feed ? document.url : rest.baseUrl,
     },
   };
@@ -41,12 +45,12 @@ export function documentRenderItem(
  * Renders a post or page loaded by `@blog/model`.
  *
  * @param document The post or page.
- * @param site The site, for its excerpt separator.
+ * @param site The site, for its excerpt separator and whether it highlights code.
  * @param options Pipeline options; `feed: true` for feed content.
  */
 export function renderDocument(
   document: Document,
-  site?: Pick<Site, 'excerptSeparator'>,
+  site?: RenderSite,
   options: RenderPostOptions = {},
 ): Promise<RenderResult> {
   const item = documentRenderItem(document, site, options);

@@ -59,6 +59,23 @@ const collection = z.looseObject({
   sort_by: z.string().optional(),
 });
 
+/** Ruby's truth, which Jekyll's settings follow: everything but `nil` and `false` (`0` and `""` too). */
+const rubyTrue = (value: unknown): boolean => value !== undefined && value !== null && value !== false;
+
+/**
+ * Jekyll's choice of highlighter (its kramdown converter's): `kramdown.syntax_highlighter` if set, else
+ * CodeRay for the old `kramdown.enable_coderay`, else `highlighter`, else Rouge (for `false` or an empty
+ * value too). kramdown highlights with Rouge or CodeRay only, and not at all when
+ * `syntax_highlighter_opts.disable` is set.
+ */
+function highlighting(highlighter: unknown, kramdown: Record<string, unknown> | null | undefined): boolean {
+  const options = kramdown?.syntax_highlighter_opts as Record<string, unknown> | null | undefined;
+  if (rubyTrue(options?.disable)) return false;
+  const fallback = rubyTrue(kramdown?.enable_coderay) ? 'coderay' : rubyTrue(highlighter) ? highlighter : 'rouge';
+  const name = rubyTrue(kramdown?.syntax_highlighter) ? kramdown?.syntax_highlighter : fallback;
+  return name === 'rouge' || name === 'coderay';
+}
+
 /**
  * Schema of `_config.yml` as Jekyll sites write it. Unknown keys pass
  * through. The output is the normalised {@link Site}.
@@ -95,6 +112,10 @@ export const siteConfigSchema = z
       .refine((value) => value.includes(':num'), { message: 'expected a path with `:num`, such as `/page:num/`' })
       .default('/page:num/'),
     excerpt_separator: z.string().optional(),
+    highlighter: z.unknown().optional(),
+    kramdown: z
+      .union([z.looseObject({ syntax_highlighter_opts: z.looseObject({}).nullable().optional() }), z.null()])
+      .optional(),
     permalink: z.string().default('date'),
     future: z.boolean().default(false),
     show_drafts: z.boolean().default(false),
@@ -139,6 +160,7 @@ export const siteConfigSchema = z
       paginate: raw.paginate,
       paginatePath: raw.paginate_path,
       excerptSeparator: raw.excerpt_separator ?? '<!--more-->',
+      highlighting: highlighting(raw.highlighter, raw.kramdown),
       permalink: raw.permalink,
       future: raw.future,
       showDrafts: raw.show_drafts,
@@ -182,6 +204,12 @@ export interface Site {
   paginatePath: string;
   /** Separator that ends a post's excerpt; default `<!--more-->`. */
   excerptSeparator: string;
+  /**
+   * Whether Jekyll highlights code blocks: `highlighter` (default `rouge`), unless `kramdown.syntax_highlighter`
+   * names another, is `rouge` or `coderay`, and `kramdown.syntax_highlighter_opts.disable` is not `true`. Any
+   * other name (`none`, or a client-side highlighter's) leaves code plain, as Jekyll does.
+   */
+  highlighting: boolean;
   /** Permalink style (`date`, `pretty`, `ordinal`, `none`, `weekdate`) or pattern; default `date`. */
   permalink: string;
   /** Whether posts dated in the future are published; default `false`. */
