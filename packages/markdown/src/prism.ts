@@ -1,6 +1,7 @@
 /**
  * Build-time syntax highlighting with Prism's grammars, through refractor
- * (which gives hast, not HTML): the `engine: 'prism'` of `rehype-highlight.ts`.
+ * (Prism for unified: its languages, hooks and tokenizer; the tree is built
+ * here, see `tokensToHast`): the `engine: 'prism'` of `rehype-highlight.ts`.
  * Prism's grammars are a few regular expressions per language, run over the
  * whole block, against Shiki's TextMate rules run line by line: the tokens
  * are coarser, and highlighting takes about half of Shiki's time.
