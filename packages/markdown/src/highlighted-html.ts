@@ -12,7 +12,7 @@
  * block's HTML in its marker's place: the same HTML, byte for byte. A tree
  * whose own text or attributes hold a marker is written the usual way.
  */
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Properties, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { stringifyEntities } from 'stringify-entities';
 import { walk } from './walk.js';
@@ -25,22 +25,21 @@ const written = new WeakMap<ElementContent, string>();
 /** What hast-util-to-html escapes in text (its `text` handler's subset): the same array, so its expression is made once. */
 const textSubset = ['<', '&'];
 
-/** The opening tag of a token span by its `style` (a few dozen per theme), as hast-util-to-html writes it. */
+/** The opening tag of a span with these attributes, as hast-util-to-html writes it. */
+function spanTag(properties: Properties): string {
+  return toHtml({ type: 'element', tagName: 'span', properties, children: [] }).slice(0, -'</span>'.length);
+}
+
+/** The opening tag of a token span by its `style` (a few dozen per theme). */
 const openingTags = new Map<string, string>();
 
 function openingTag(style: string): string {
   let tag = openingTags.get(style);
-  if (tag === undefined) {
-    tag = toHtml({ type: 'element', tagName: 'span', properties: { style }, children: [] }).slice(0, -'</span>'.length);
-    openingTags.set(style, tag);
-  }
+  if (tag === undefined) openingTags.set(style, (tag = spanTag({ style })));
   return tag;
 }
 
-const lineTag = toHtml({ type: 'element', tagName: 'span', properties: { class: 'line' }, children: [] }).slice(
-  0,
-  -'</span>'.length,
-);
+const lineTag = spanTag({ class: 'line' });
 
 /**
  * A line as Shiki's tree has it (`span.line` of token spans, each with a `style` or none and one text) in
@@ -63,19 +62,13 @@ function lineHtml(line: Element): string | undefined {
   return `${html}</span>`;
 }
 
-/** The opening tag of a span by its classes (Prism's token spans: a few dozen lists), as hast-util-to-html writes it. */
+/** The opening tag of a span by its classes (Prism's token spans: a few dozen lists). */
 const classTags = new Map<string, string>();
 
 export function classTag(className: string[]): string {
   const key = className.join(' ');
   let tag = classTags.get(key);
-  if (tag === undefined) {
-    tag = toHtml({ type: 'element', tagName: 'span', properties: { className }, children: [] }).slice(
-      0,
-      -'</span>'.length,
-    );
-    classTags.set(key, tag);
-  }
+  if (tag === undefined) classTags.set(key, (tag = spanTag({ className })));
   return tag;
 }
 

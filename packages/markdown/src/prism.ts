@@ -90,9 +90,9 @@ let html: string[] = [];
 
 /**
  * refractor's `stringify`, for tokens that stay plain spans after Prism's `wrap` hooks (all but a few, such
- * as markup's entities, which get a `title`, and Markdown's fenced blocks, highlighted): the same tree, built without hastscript's selector parsing,
- * the larger part of refractor's time. Its HTML is written on the way, in hast-util-to-html's words
- * (`highlighted-html.ts`), and kept with the tree.
+ * as markup's entities, which get a `title`, and Markdown's fenced blocks, highlighted): the same tree,
+ * built without hastscript's selector parsing, the larger part of refractor's time. Its HTML is written on
+ * the way, in hast-util-to-html's words (`highlighted-html.ts`), and kept with the tree.
  */
 function tokensToHast(refractor: Prism, value: TokenStream, language: string): ElementContent | ElementContent[] {
   if (typeof value === 'string') {
