@@ -26,11 +26,22 @@ const configs = readdirSync(dir)
 /** The HTML without the blank lines kramdown puts between blocks. */
 const blocks = (html: string) => html.replace(/>\n+</g, '>\n<').trim();
 
+/** The site as `@blog/model` reads a configuration of the folder. */
+const siteOf = (name: string) => parseSiteConfig(readFileSync(join(dir, name), 'utf8'), name);
+
+/** The post, as the model would give it to the theme. */
+const document = {
+  body: post,
+  bodyLine: 1,
+  sourcePath: '_posts/2024-01-01-a.md',
+  data: {},
+  url: '/a.html',
+} as unknown as Document;
+
 test.each(configs)('%s', async (name) => {
-  const site = parseSiteConfig(readFileSync(join(dir, name), 'utf8'), name);
+  const site = siteOf(name);
   const jekyll = readFileSync(join(expectedDir, name.replace(/\.yml$/, '.html')), 'utf8');
-  const document = { body: post, bodyLine: 1, sourcePath: '_posts/2024-01-01-a.md', data: {}, url: '/a.html' };
-  const item = documentRenderItem(document as unknown as Document, site);
+  const item = documentRenderItem(document, site);
   const { html } = await render(item.source, item.options);
   const rouge = jekyll.includes('<pre class="highlight">');
   expect(site.highlighting).toBe(rouge);
@@ -44,11 +55,9 @@ test.each(configs)('%s', async (name) => {
 });
 
 test('both kinds are recorded, and the theme can still ask for highlighting when Jekyll has none', async () => {
-  const plain = configs.filter((name) => !parseSiteConfig(readFileSync(join(dir, name), 'utf8'), name).highlighting);
+  const plain = configs.filter((name) => !siteOf(name).highlighting);
   expect(plain.length).toBeGreaterThanOrEqual(4);
   expect(configs.length - plain.length).toBeGreaterThanOrEqual(4);
-  const site = parseSiteConfig('highlighter: none\n');
-  const document = { body: post, bodyLine: 1, sourcePath: 'a.md', data: {}, url: '/a.html' } as unknown as Document;
-  const item = documentRenderItem(document, site, { highlight: { engine: 'prism' } });
+  const item = documentRenderItem(document, siteOf('none.yml'), { highlight: { engine: 'prism' } });
   expect((await render(item.source, item.options)).html).toContain('<span class="token keyword">def</span>');
 });
