@@ -236,7 +236,10 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
 
   const finished = await pipeline.finish.run(tree, file);
   // The excerpt repeats part of the post: its messages would be duplicates.
-  const excerptOutput = new VFile({ data: { kramdownOptions: file.data.kramdownOptions } });
+  // It repeats the post's first code blocks too: the post's highlighted blocks are given, not made again.
+  const excerptOutput = new VFile({
+    data: { kramdownOptions: file.data.kramdownOptions, highlightedBlocks: file.data.highlightedBlocks },
+  });
   const excerptFinished = await pipeline.finish.run(excerpt, excerptOutput);
   const headings = file.data.headings ?? [];
   const wordCount = countWords(finished);

@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { refractor } from 'refractor/all';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { postBody } from '../bench/corpus.mjs';
 import { render, resolveOptions } from '../src/index.ts';
 import { prismEngine, prismNames } from '../src/prism.ts';
@@ -172,4 +172,28 @@ test('blocks highlighted with one theme choice are not reused for another in the
   expect(variables.html).toContain('var(--shiki-token-keyword)');
   expect(twoThemes.html).toContain('--shiki-dark:');
   expect(prismed.html).toContain('<span class="token keyword">const</span>');
+});
+
+test('a post and its excerpt highlight each block once; the next render highlights its own', async () => {
+  const engine = await prismEngine();
+  const highlight = vi.spyOn(engine, 'highlight');
+  try {
+    // The excerpt (up to the separator) repeats the first block; the post repeats it once more.
+    const source = [
+      'Intro.\n',
+      '```python\nprint("first")\n```\n',
+      '<!--more-->\n',
+      '```python\nprint("second")\n```\n',
+      '```python\nprint("first")\n```\n',
+    ].join('\n');
+    const result = await render(source, prism);
+    expect(result.excerptHtml).toContain('<span class="token string">"first"</span>');
+    expect(result.html.match(/token string">"first"/g)).toHaveLength(2);
+    expect(highlight.mock.calls.map(([text]) => text)).toEqual(['print("first")', 'print("second")']);
+    // Nothing is kept from one render to the next: the blocks live as long as their post.
+    await render(source, prism);
+    expect(highlight).toHaveBeenCalledTimes(4);
+  } finally {
+    highlight.mockRestore();
+  }
 });
