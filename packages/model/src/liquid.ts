@@ -46,8 +46,14 @@ function fence(code: string, language: string): string {
   return `${marks}${language}\n${code.replace(/^\n/, '').replace(/\n?$/, '\n')}${marks}`;
 }
 
+/** Ruby's `CGI.escapeHTML`, Jekyll's `h`: the HTML of `{% highlight %}` on a site that leaves code plain. */
 const escapeHtml = (value: string): string =>
-  value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 
 /** Jekyll's `relative_url` and `absolute_url`: site paths get `baseurl` (and `url`); absolute URLs are left alone. */
 function registerUrlFilters(engine: Liquid, site: Site): void {
@@ -136,36 +142,66 @@ function registerReferenceTags(engine: Liquid, index: LiquidSiteIndex, baseurl: 
   );
 }
 
-/** Jekyll's `{% highlight lang %}`: a fenced code block in Markdown (highlighted later), Jekyll's `<figure class="highlight">` in HTML. */
-class HighlightTag extends Tag {
-  private readonly language: string;
-  private readonly linenos: boolean;
-  private readonly templates: Template[] = [];
-  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
-    super(token, remain, liquid);
-    const [language = '', ...options] = token.args.trim().split(/\s+/);
-    this.language = language;
-    // Jekyll's `linenos` (line numbers in a table): the Markdown pipeline reads it from the fence.
-    this.linenos = options.includes('linenos');
-    while (remain.length > 0) {
-      const next = remain.shift() as TopLevelToken;
-      if ((next as TagToken).name === 'endhighlight') return;
-      this.templates.push(parser.parseToken(next, remain));
+/**
+ * The markup of Jekyll's `{% highlight %}`: a language of letters, digits and `.+#_-`, then options
+ * (`linenos`, `key=value`, `key="1 2"`); anything else fails the build, as in Jekyll.
+ */
+const highlightMarkup = /^([a-zA-Z0-9.+#_-]+)((?:\s+\w+(?:=(?:\w+|"(?:[0-9]+\s)*[0-9]+"))?)*)$/;
+
+/** Line ends at the start and end of a `{% highlight %}` block's code, which Jekyll removes. */
+const outerLineEnds = /^[\r\n]+|[\r\n]+$/g;
+
+/** Ruby's whitespace for `String#strip` (not JavaScript's `trim`, which also removes Unicode spaces). */
+const rubyStrip = /^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g;
+
+/**
+ * Jekyll's `{% highlight lang %}`. Jekyll's tag follows the site's `highlighter` alone, not kramdown's
+ * settings: Rouge (the default, or `pygments`, which Jekyll 4 renders with Rouge) colours the code; any other
+ * name, `false` included, leaves it plain. Highlighted, it is a fenced code block in Markdown, coloured later
+ * by `@blog/markdown`. Plain, and in HTML documents, it is Jekyll's own HTML: `figure.highlight > pre >
+ * code`, the language in lower case (its `+` as `-` in the class), the code escaped as Ruby's
+ * `CGI.escapeHTML` does and, when plain, stripped of outer whitespace.
+ */
+function highlightTag(site: Site) {
+  // An empty `highlighter:` is Jekyll's default, `rouge`; `false` is not.
+  const highlighter = site.config.highlighter ?? 'rouge';
+  const highlighted = highlighter === 'rouge' || highlighter === 'pygments';
+  return class HighlightTag extends Tag {
+    private readonly language: string;
+    private readonly linenos: boolean;
+    private readonly templates: Template[] = [];
+    constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid, parser: Parser) {
+      super(token, remain, liquid);
+      const markup = highlightMarkup.exec(token.args.trim());
+      if (!markup) {
+        throw new Error(
+          `tag ${token.getText()}: expected \`{% highlight <language> [linenos] %}\`, a language of letters, digits and \`.+#_-\``,
+        );
+      }
+      this.language = markup[1]!.toLowerCase();
+      // Jekyll's `linenos` (line numbers in a table): the Markdown pipeline reads it from the fence.
+      this.linenos = /(?:^|\s)linenos(?:[\s=]|$)/.test(markup[2]!);
+      while (remain.length > 0) {
+        const next = remain.shift() as TopLevelToken;
+        if ((next as TagToken).name === 'endhighlight') return;
+        this.templates.push(parser.parseToken(next, remain));
+      }
+      throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
     }
-    throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
-  }
-  *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const code = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
-    const format = ctx.getSync(['__format']);
-    if (format === 'markdown') {
-      emitter.write(fence(code, this.linenos ? `${this.language} linenos` : this.language));
-    } else {
-      const language = escapeHtml(this.language);
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const rendered = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
+      const code = rendered.replace(outerLineEnds, '');
+      if (highlighted && ctx.getSync(['__format']) === 'markdown') {
+        emitter.write(fence(code, this.linenos ? `${this.language} linenos` : this.language));
+        return;
+      }
+      // An HTML document on a Rouge site gets the code plain: only Markdown is highlighted here.
+      const html = highlighted ? escapeHtml(code) : escapeHtml(code).replace(rubyStrip, '');
       emitter.write(
-        `<figure class="highlight"><pre><code class="language-${language}" data-lang="${language}">${escapeHtml(code.replace(/^\n/, ''))}</code></pre></figure>`,
+        `<figure class="highlight"><pre><code class="language-${this.language.replace(/\+/g, '-')}" data-lang="${this.language}">${html}</code></pre></figure>`,
       );
     }
-  }
+  };
 }
 
 /**
@@ -231,7 +267,7 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex, n
       ? Object.keys(input).length
       : ((input as { length?: number } | null | undefined)?.length ?? 0),
   );
-  engine.registerTag('highlight', HighlightTag);
+  engine.registerTag('highlight', highlightTag(site));
   engine.registerTag('include_relative', includeRelativeTag(root));
   return engine;
 }

@@ -214,6 +214,36 @@ describe('loadBlog reports every problem with file, line and field', () => {
     ]);
   });
 
+  test("`{% highlight %}` follows the site's `highlighter`, as Jekyll's tag does; bad markup fails with file:line", async () => {
+    const post =
+      '---\ntitle: Tag\n---\nCode:\n\n{% highlight C++ linenos %}\n\n  if (a < b) {}\n\n{% endhighlight %}\n';
+    const bodyWith = async (config: string): Promise<string> => {
+      const dir = mkdtempSync(join(tmpdir(), 'blog-model-'));
+      mkdirSync(join(dir, '_posts'));
+      writeFileSync(join(dir, '_config.yml'), config);
+      writeFileSync(join(dir, '_posts/2024-01-01-tag.md'), post);
+      return (await loadBlog(dir, { now })).posts[0]!.body;
+    };
+    // Rouge, by default and for an empty value: a fence, for @blog/markdown to highlight, outer blank lines gone.
+    const fence = 'Code:\n\n```c++ linenos\n  if (a < b) {}\n```\n';
+    expect(await bodyWith('title: Default\n')).toBe(fence);
+    expect(await bodyWith('highlighter:\n')).toBe(fence);
+    // Any other name, `false` included: Jekyll's plain HTML, escaped as CGI.escapeHTML, stripped, no line numbers.
+    const plain =
+      'Code:\n\n<figure class="highlight"><pre><code class="language-c--" data-lang="c++">if (a &lt; b) {}</code></pre></figure>\n';
+    expect(await bodyWith('highlighter: false\n')).toBe(plain);
+    expect(await bodyWith('highlighter: prism\n')).toBe(plain);
+
+    const dir = copyFixture();
+    writeFileSync(
+      join(dir, '_posts/2023-01-06-bad-tag.md'),
+      '---\ntitle: x\n---\nOne.\n\n{% highlight my lang! %}\nx\n{% endhighlight %}\n',
+    );
+    await expect(loadBlog(dir, { now })).rejects.toThrow(
+      /_posts\/2023-01-06-bad-tag\.md:6: .*expected `\{% highlight <language> \[linenos\] %\}`/,
+    );
+  });
+
   test('two pages with one permalink: the one Jekyll writes last is kept, and a warning names both', async () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'about-copy.md'), '---\ntitle: Copy\npermalink: /about/\n---\nDuplicate.\n');
