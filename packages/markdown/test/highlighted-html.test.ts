@@ -22,6 +22,7 @@ const cases = [
   '- item\n\n  ```python\n  x = 1\n  ```\n\n> ```c\n> int x; /* & */\n> ```',
   '```python\n\n\n```\n\n```python\n```',
   '```python linenos\nx = 1\ny = 2\n```',
+  '```python figure\nx = 1\ny = 2\n```\n\n```c++ figure\nint x;\n```\n\n```unknown-lang figure\ncode\n```',
   '```go\nfunc main() {}\n```\n{: #code-id .extra}',
   'Text \uE0000\uE001 with a marker.\n\n```python\nx = 1\n```',
   '```python\nx = "\uE0000\uE001"\n```',

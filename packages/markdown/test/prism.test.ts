@@ -140,17 +140,28 @@ describe('Prism', () => {
     }
   });
 
-  test("Jekyll's line numbers and feeds work as with Shiki", async () => {
+  test("Jekyll's line numbers, its `{% highlight %}` wrapper and feeds work as with Shiki", async () => {
     const source = '```ruby linenos\nputs 1\nputs 2\n```\n';
     const { html } = await render(source, prism);
     expect(html).toBe(
-      '<figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><table class="rouge-table"><tbody><tr>' +
+      '<figure class="highlight"><pre class="prism" tabindex="0"><code class="language-ruby" data-lang="ruby">' +
+        '<table class="rouge-table"><tbody><tr>' +
         '<td class="gutter gl"><pre class="lineno">1\n2\n</pre></td>' +
         `<td class="code"><pre>${toHtml(refractor.highlight('puts 1\nputs 2', 'ruby'))}\n</pre></td>` +
         '</tr></tbody></table></code></pre></figure>',
     );
     const feed = await render('```ruby\nputs 1\n```\n', { ...prism, baseUrl: 'https://example.org/' });
     expect(feed.html).toBe('<pre><code class="language-ruby">puts 1\n</code></pre>');
+
+    // `{% highlight c++ %}` (a fence with `figure`): Jekyll's wrapper, the tokens kept, plain in a feed.
+    const tag = '```c++ figure\nint x;\n```\n';
+    expect((await render(tag, prism)).html).toBe(
+      '<figure class="highlight"><pre class="prism" tabindex="0"><code class="language-c--" data-lang="c++">' +
+        `${toHtml(refractor.highlight('int x;', 'cpp'))}</code></pre></figure>`,
+    );
+    expect((await render(tag, { ...prism, baseUrl: 'https://example.org/' })).html).toBe(
+      '<figure class="highlight"><pre><code class="language-c--" data-lang="c++">int x;</code></pre></figure>',
+    );
   });
 
   test('Shiki themes with Prism, or another engine, are errors that say what is expected', () => {

@@ -157,10 +157,11 @@ const rubyStrip = /^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g;
 /**
  * Jekyll's `{% highlight lang %}`. Jekyll's tag follows the site's `highlighter` alone, not kramdown's
  * settings: Rouge (the default, or `pygments`, which Jekyll 4 renders with Rouge) colours the code; any other
- * name, `false` included, leaves it plain. Highlighted, it is a fenced code block in Markdown, coloured later
- * by `@blog/markdown`. Plain, and in HTML documents, it is Jekyll's own HTML: `figure.highlight > pre >
- * code`, the language in lower case (its `+` as `-` in the class), the code escaped as Ruby's
- * `CGI.escapeHTML` does and, when plain, stripped of outer whitespace.
+ * name, `false` included, leaves it plain. Highlighted, it is a fenced code block in Markdown, with `figure`
+ * (or `linenos`) after the language: `@blog/markdown` colours it and writes Jekyll's wrapper around it.
+ * Plain, and in HTML documents, it is Jekyll's own HTML: `figure.highlight > pre > code`, the language in
+ * lower case (its `+` as `-` in the class), the code escaped as Ruby's `CGI.escapeHTML` does and, when
+ * plain, stripped of outer whitespace.
  */
 function highlightTag(site: Site) {
   // An empty `highlighter:` is Jekyll's default, `rouge`; `false` is not.
@@ -192,7 +193,7 @@ function highlightTag(site: Site) {
       const rendered = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
       const code = rendered.replace(outerLineEnds, '');
       if (highlighted && ctx.getSync(['__format']) === 'markdown') {
-        emitter.write(fence(code, this.linenos ? `${this.language} linenos` : this.language));
+        emitter.write(fence(code, `${this.language} ${this.linenos ? 'linenos' : 'figure'}`));
         return;
       }
       // An HTML document on a Rouge site gets the code plain: only Markdown is highlighted here.

@@ -72,7 +72,7 @@ describe('loadBlog on a Jekyll folder', () => {
     expect(body).toContain('[about page](/about/)');
     expect(body).toContain('Liquid shown as is: {{ page.title }}');
     expect(body).toContain('<aside class="note">Remember the backups</aside>');
-    expect(body).toContain('```yaml\nkey: Packet Path\n```');
+    expect(body).toContain('```yaml figure\nkey: Packet Path\n```');
     expect(body).toContain('Authors: Ada, Grace.');
     expect(body).toContain('Written on Apr 27, 2023 (2023-04-27T00:00:00+00:00).');
     const archive = blog.pages.find((page) => page.sourcePath === 'archive.html')!;
