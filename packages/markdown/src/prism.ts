@@ -6,11 +6,13 @@
  * whole block, against Shiki's TextMate rules run line by line: the tokens
  * are coarser, and highlighting takes about half of Shiki's time.
  *
- * All of refractor's 297 languages are loaded when a process first
- * highlights (about 0.6 s; see `prismEngine` for why all).
+ * All of refractor's 297 languages, and nftables (`grammars/nft.ts`), are
+ * loaded when a process first highlights (about 0.6 s; see `prismEngine` for
+ * why all).
  */
 import type { Element, ElementContent, Text } from 'hast';
 import type { Refractor } from 'refractor/core';
+import { nftPrism } from './grammars/nft.js';
 import { classTag, keepChildrenHtml, textHtml } from './highlighted-html.js';
 import type { HighlightEngine } from './rehype-highlight.js';
 
@@ -160,6 +162,8 @@ let engine: Promise<HighlightEngine> | undefined;
  */
 export function prismEngine(): Promise<HighlightEngine> {
   engine ??= import('refractor/all').then(({ refractor }) => {
+    // nftables, which Prism lacks, from the words of our Shiki grammar for it.
+    refractor.register(nftPrism);
     return {
       async language(name) {
         const id = Object.hasOwn(prismNames, name) ? prismNames[name]! : name;

@@ -121,17 +121,20 @@ describe('Prism', () => {
     }
   });
 
+  test('nftables, which Prism lacks, is highlighted with the words of our Shiki grammar', async () => {
+    const code = 'table inet filter {\n  chain input {\n    ip saddr 192.0.2.0/24 tcp dport 22 accept # admins\n  }\n}';
+    for (const name of ['nft', 'nftables']) {
+      const { html, messages } = await render(`\`\`\`${name}\n${code}\n\`\`\`\n`, prism);
+      expect(messages).toEqual([]);
+      expect(html).toContain('<span class="token keyword">table</span> <span class="token builtin">inet</span>');
+      expect(html).toContain('<span class="token number">192.0.2.0/24</span>');
+      expect(html).toContain('<span class="token keyword">accept</span> <span class="token comment"># admins</span>');
+      expect(toString(fromHtml(html, { fragment: true }))).toBe(code);
+    }
+  });
+
   test("an unknown language, and a name of Prism's own functions, are plain code with a message", async () => {
-    for (const name of [
-      'klingon',
-      'nft',
-      'extend',
-      'insertBefore',
-      'constructor',
-      'toString',
-      '__proto__',
-      '../core',
-    ]) {
+    for (const name of ['klingon', 'extend', 'insertBefore', 'constructor', 'toString', '__proto__', '../core']) {
       const { html, messages } = await render(`Intro\n\n\`\`\`${name}\nQapla\n\`\`\`\n`, { ...prism, file: 'a.md' });
       expect(html).toContain(`<pre><code class="language-${name}">Qapla\n</code></pre>`);
       expect(messages.map((message) => [message.line, message.message])).toEqual([
