@@ -15,15 +15,12 @@
 import type { Root as HastRoot } from 'hast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
-import rehypeKatex from 'rehype-katex';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkMath from 'remark-math';
-import remarkParse from 'remark-parse';
 import { unified, type PluggableList, type Processor } from 'unified';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
 import mdastToHast from './mdast-to-hast.js';
+import { optionalPlugin } from './optional-plugins.js';
 import parseSatteri from './parse-satteri.js';
 import rehypeAbsoluteUrls from './rehype-absolute-urls.js';
 import rehypeFeedContent from './rehype-feed-content.js';
@@ -52,9 +49,9 @@ import remarkMathData from './remark-math-data.js';
 /** The parser: satteri, or remark-parse with the GFM and math syntax extensions. */
 export function parserPlugins(options: ResolvedOptions): PluggableList {
   if (options.parser === 'satteri') return [[parseSatteri, { math: options.math !== false }]];
-  const plugins: PluggableList = [remarkParse, remarkGfm];
+  const plugins: PluggableList = [optionalPlugin('remark-parse'), optionalPlugin('remark-gfm')];
   // kramdown reads `$$…$$` only; a lone `$` is a dollar sign.
-  if (options.math) plugins.push([remarkMath, { singleDollarTextMath: false }]);
+  if (options.math) plugins.push([optionalPlugin('remark-math'), { singleDollarTextMath: false }]);
   return plugins;
 }
 
@@ -99,7 +96,7 @@ export function hastPlugins(options: ResolvedOptions): PluggableList {
   } else {
     plugins.push(rehypeDropRaw);
   }
-  if (options.math === 'katex') plugins.push(rehypeKatex);
+  if (options.math === 'katex') plugins.push(optionalPlugin('rehype-katex'));
   if (options.kramdownFootnotes) plugins.push(rehypeKramdownFootnotes);
   plugins.push(rehypeTaskLists);
   if (options.sanitize) plugins.push(rehypeKramdownIds);

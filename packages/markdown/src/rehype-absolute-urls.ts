@@ -6,7 +6,7 @@
  * never normalised, so the feed carries what the page carries.
  */
 import type { Element, Root } from 'hast';
-import { isAbsoluteUrl } from '@blog/model';
+import { isAbsoluteUrl } from '@blog/model/url';
 import { walk } from './walk.js';
 
 const urlProperties = ['href', 'src', 'poster', 'cite', 'action'] as const;

@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { Element, Root } from 'hast';
-import { isAbsoluteUrl } from '@blog/model';
+import { isAbsoluteUrl } from '@blog/model/url';
 import { imageSize } from 'image-size';
 import type { VFile } from 'vfile';
 import { highlightedCode } from './highlighted-html.js';

@@ -14,6 +14,7 @@ import { walk } from './walk.js';
 import { stringifyHighlighted } from './highlighted-html.js';
 import { VFile } from 'vfile';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
+import { loadOptionalPlugins } from './optional-plugins.js';
 import { hastPlugins, markdownToHastPlugins, parserPlugins } from './processor.js';
 import type { Heading } from './rehype-headings.js';
 import type { RenderCache } from './cache.js';
@@ -106,6 +107,15 @@ export function getPipeline(options: Options = {}): Pipeline {
     pipelines.set(key, pipeline);
   }
   return pipeline;
+}
+
+/** `getPipeline`, with the optional plugins the options need loaded by `import()` first. */
+async function pipelineFor(options: Options): Promise<Pipeline> {
+  const resolved = resolveOptions(options);
+  const pipeline = pipelines.get(JSON.stringify(resolved));
+  if (pipeline) return pipeline;
+  await loadOptionalPlugins(resolved);
+  return getPipeline(options);
 }
 
 function isSeparator(node: RootContent, separator: string): boolean {
@@ -218,7 +228,7 @@ export async function render(source: string, options: RenderOptions = {}): Promi
 }
 
 async function renderUncached(source: string, options: RenderOptions): Promise<RenderResult> {
-  const pipeline = getPipeline(options);
+  const pipeline = await pipelineFor(options);
   const line = options.line ?? 1;
   const file = new VFile({ value: source, path: options.file });
   const tree = await pipeline.parse.run(pipeline.parse.parse(file), file);

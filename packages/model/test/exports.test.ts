@@ -36,3 +36,9 @@ test('the public API is exactly this list', () => {
     ]
   `);
 });
+
+test('`@blog/model/url` gives the URL helper alone, for packages that need nothing else of the model', async () => {
+  const url = await import('@blog/model/url');
+  expect(Object.keys(url)).toEqual(['isAbsoluteUrl']);
+  expect(url.isAbsoluteUrl).toBe(model.isAbsoluteUrl);
+});
