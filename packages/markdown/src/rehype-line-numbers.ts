@@ -45,7 +45,7 @@ function markedCode(node: Element): { code: Element; pre: Element } | undefined 
   walk<Element>(node, (child, _, parent) => {
     if (found || child.type !== 'element') return false;
     const marked = child.properties.dataLinenos !== undefined || child.properties.dataFigure !== undefined;
-    if (child.tagName === 'code' && marked) found = { code: child, pre: parent === node ? node : (parent as Element) };
+    if (child.tagName === 'code' && marked) found = { code: child, pre: parent as Element };
     // Highlighted code holds Shiki's token spans and their text, never another code element.
     return highlightedCode.has(child) ? false : undefined;
   });
