@@ -4,6 +4,7 @@
  * would (`/about/` → `about/index.html`, `/x.html` → `x.html`).
  */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, relative } from 'node:path';
@@ -119,4 +120,28 @@ export function validateFeed(file: string): string[] {
   return report.events
     .filter((event) => event.severity === 'ERROR' || event.severity === 'WARNING')
     .map((event) => `${event.severity} ${event.type}: ${event.message}`);
+}
+
+const vnu = join(createRequire(import.meta.url).resolve('vnu-jar/package.json'), '../build/dist/vnu.jar');
+
+/** The Nu HTML Checker's errors for these files, as `file:line: message` with the file relative to `folder`. */
+export function htmlErrors(files: string[], folder = dist): string[] {
+  let output = '';
+  try {
+    execFileSync(
+      'java',
+      ['-jar', vnu, '--errors-only', '--format', 'json', ...files.map((file) => join(folder, file))],
+      {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      },
+    );
+  } catch (error) {
+    output = (error as { stderr?: string }).stderr ?? String(error);
+  }
+  const messages = output
+    ? (JSON.parse(output) as { messages: { url: string; lastLine?: number; message: string }[] }).messages
+    : [];
+  const file = (url: string) => relative(folder, url.startsWith('file:') ? fileURLToPath(url) : url);
+  return messages.map((message) => `${file(message.url)}:${message.lastLine}: ${message.message}`);
 }
