@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTimeout, chromiumFlags, chromiumPath, serve } from './dist.ts';
+import { browserTimeout, chromiumFlags, chromiumPath, serve, seriousViolations } from './dist.ts';
 
 let browser: Browser;
 let server: Server;
@@ -37,11 +37,7 @@ describe('accessibility (axe): no serious or critical violation', () => {
     '/search/',
   ])('%s', async (path) => {
     const page = await open(path);
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

@@ -11,10 +11,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTimeout, chromiumFlags, chromiumPath, htmlErrors, htmlFiles, read, serve } from './dist.ts';
+import {
+  browserTimeout,
+  chromiumFlags,
+  chromiumPath,
+  htmlErrors,
+  htmlFiles,
+  read,
+  serve,
+  seriousViolations,
+} from './dist.ts';
 
 const site = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'blog-prism-build-'));
@@ -72,14 +80,7 @@ describe('the demo built with Prism', () => {
         const page = await context.newPage();
         expect((await page.goto(`${base}${path}`))?.status(), path).toBe(200);
         expect(await page.locator('pre.prism .token').count(), path).toBeGreaterThan(20);
-        const results = await new AxeBuilder({ page }).analyze();
-        const serious = results.violations
-          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-          .map(
-            (violation) =>
-              `${path} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-          );
-        expect(serious).toEqual([]);
+        expect(await seriousViolations(page), path).toEqual([]);
         await context.close();
       }
     },
