@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { browserTimeout, chromiumFlags, chromiumPath, serve, seriousViolations } from './dist.ts';
+import { seriousViolations } from './axe.ts';
+import { browserTimeout, chromiumFlags, chromiumPath, serve } from './dist.ts';
 
 let browser: Browser;
 let server: Server;

@@ -4,8 +4,6 @@
  * would (`/about/` → `about/index.html`, `/x.html` → `x.html`).
  */
 import { execFileSync } from 'node:child_process';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -146,12 +144,4 @@ export function htmlErrors(files: string[], folder = dist): string[] {
     : [];
   const file = (url: string) => relative(folder, url.startsWith('file:') ? fileURLToPath(url) : url);
   return messages.map((message) => `${file(message.url)}:${message.lastLine}: ${message.message}`);
-}
-
-/** axe's serious and critical violations on a page, as `rule: targets`. */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }

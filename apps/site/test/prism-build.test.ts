@@ -13,16 +13,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  browserTimeout,
-  chromiumFlags,
-  chromiumPath,
-  htmlErrors,
-  htmlFiles,
-  read,
-  serve,
-  seriousViolations,
-} from './dist.ts';
+import { browserTimeout, chromiumFlags, chromiumPath, htmlErrors, htmlFiles, read, serve } from './dist.ts';
+import { seriousViolations } from './axe.ts';
 
 const site = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'blog-prism-build-'));
