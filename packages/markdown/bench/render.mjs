@@ -7,7 +7,8 @@
  * across worker threads, and a warm cache. The figures of one process are
  * warm (50 posts first); `renderAll` on one thread and on every core, and
  * with Prism on one thread, is also timed cold, each in a process of its
- * own, as a build runs it.
+ * own, as a build runs it (V8's pretenuring off, as `@blog/theme` sets it):
+ * the one-thread figures count loading the pipeline and the grammars.
  *
  *   node bench/render.mjs [--posts 1000] [--cache-posts 4000]
  */
@@ -42,9 +43,10 @@ const sources = Array.from({ length: count }, (_, n) => postBody(n));
 if (values.cold) {
   const started = performance.now();
   const options = values.prism ? { highlight: { engine: 'prism' } } : {};
+  // As `@blog/theme` renders a site: V8's pretenuring off (see renderAll's `pretenuring`).
   await renderAll(
     sources.map((source) => ({ source, options })),
-    { workers: Number(values.cold) },
+    { workers: Number(values.cold), pretenuring: false },
   );
   console.log(((performance.now() - started) / 1000).toFixed(3));
   process.exit(0);
@@ -130,7 +132,7 @@ const coldAll = coldSeconds(workers);
 const coldPrism = coldSeconds(1, '--prism');
 console.log(
   `cold, a process each: 1 thread ${coldOne.toFixed(2)} s, ${workers} threads ${coldAll.toFixed(2)} s: ${(coldOne / coldAll).toFixed(2)}x; ` +
-    `with Prism, 1 thread ${coldPrism.toFixed(2)} s`,
+    `with Prism, 1 thread ${coldPrism.toFixed(2)} s (${(bytes / 1e6 / coldPrism).toFixed(2)} MB/s)`,
 );
 
 // Warm cache: every post unchanged since the last build.
@@ -154,5 +156,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );

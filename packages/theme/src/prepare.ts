@@ -116,6 +116,9 @@ async function renderDocuments(
       // At 10,000 posts, Astro's process (the workers included) peaked at 1.09 GB instead of 1.32 GB with
       // V8's own choice, in about the same time.
       workerYoungLimit: 16,
+      // V8's pretenuring takes a post's trees for long-lived: off, the rendering of 1,000 posts took about
+      // 20% less time, the pages as long as before (see renderAll's `pretenuring`).
+      pretenuring: false,
     },
   );
   console.info(
