@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import blog from '@blog/theme';
+import blog, { logger } from '@blog/theme';
 
 // The demo blog lives in ./content, a Jekyll-style folder. `BLOG_SOURCE=<folder> pnpm build`
 // builds any existing Jekyll blog instead, unchanged.
@@ -13,6 +13,8 @@ if (highlight !== undefined && highlight !== 'shiki' && highlight !== 'prism') {
 }
 
 export default defineConfig({
+  // A build counts its pages, every 500 and for each route, instead of printing a line for each.
+  logger: logger(),
   integrations: [
     blog({
       source,

@@ -37,3 +37,11 @@ describe('what Jekyll warns about, the build says and carries on', () => {
     );
   });
 });
+
+describe("the demo's log (`logger()` of @blog/theme)", () => {
+  test('counts the pages Astro writes instead of a line each', () => {
+    expect(log).toMatch(/└─ \d+ file\(s\) written\n/);
+    expect(log).not.toMatch(/├─ .*index\.html/);
+    expect(log).toMatch(/\d+ page\(s\) Astro wrote as `x\/index\.html` are at their Jekyll names/);
+  });
+});

@@ -8,10 +8,18 @@
  * import blog from '@blog/theme';
  * export default defineConfig({ integrations: [blog({ source: './blog' })] });
  * ```
+ *
+ * With `logger: logger()` too (Astro 7), a build counts its pages instead of listing them:
+ *
+ * ```js
+ * import blog, { logger } from '@blog/theme';
+ * export default defineConfig({ logger: logger(), integrations: [blog({ source: './blog' })] });
+ * ```
  */
 export { default } from './integration/index.js';
 export { themeVitePlugin } from './integration/vite-plugin.js';
 export { format } from './format.js';
+export { logger, type LoggerOptions } from './logger-setting.js';
 export {
   ThemeConfigSchema,
   componentNames,

@@ -96,7 +96,7 @@ describe('the end of a build', () => {
       expect(readdirSync(dirname(join(out, post.outputPath)))).toContain(post.outputPath.split('/').pop());
       const moved = info.filter((line) => line.includes('x.html'));
       expect(moved).toHaveLength(1);
-      expect(moved[0]).toMatch(/^\d+ page\(s\) listed above as `x\/index\.html` are at their Jekyll names `x\.html`: /);
+      expect(moved[0]).toMatch(/^\d+ page\(s\) Astro wrote as `x\/index\.html` are at their Jekyll names `x\.html`: /);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

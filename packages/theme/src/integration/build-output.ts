@@ -57,7 +57,7 @@ function isCopy(source: string, target: string): boolean {
 
 /**
  * Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro), and Astro's
- * log lists that name; one line says where the pages are.
+ * log names them so; one line says where the pages are.
  */
 export function writeJekyllNames(state: BuildState): void {
   const files = htmlFiles(state.blog);
@@ -65,7 +65,7 @@ export function writeJekyllNames(state: BuildState): void {
   if (files.length === 0) return;
   const [first] = files;
   state.logger.info(
-    `${files.length} page(s) listed above as \`x/index.html\` are at their Jekyll names \`x.html\`: /${first!.written} is /${first!.target}`,
+    `${files.length} page(s) Astro wrote as \`x/index.html\` are at their Jekyll names \`x.html\`: /${first!.written} is /${first!.target}`,
   );
 }
 
