@@ -36,9 +36,11 @@ export function templateFiles(options: TemplateOptions): Record<string, string> 
     'package.json': `${JSON.stringify(packageJson, null, 2)}\n`,
     'astro.config.mjs': `// @ts-check
 import { defineConfig } from 'astro/config';
-import blog from '@blog/theme';
+import blog, { logger } from '@blog/theme';
 
 export default defineConfig({
+  // A build counts the pages it writes instead of printing a line for each.
+  logger: logger(),
   integrations: [
     blog({
       // The blog itself: a Jekyll-style folder (_config.yml, _posts/, pages, assets/).

@@ -17,12 +17,7 @@ import nodeDestination from 'astro/logger/node';
 
 /** @typedef {import('astro').AstroLoggerMessage} Message */
 
-/** Options of the log, given as `config` of Astro's `logger` setting. */
-/**
- * @typedef {object} LoggerOptions
- * @property {import('astro').AstroLoggerLevel} [level] The least level printed; default `info`.
- * @property {number} [every] Pages between two progress lines; default 500.
- */
+/** @typedef {import('./logger-setting.ts').LoggerOptions} LoggerOptions `config` of Astro's `logger` setting */
 
 // eslint-disable-next-line no-control-regex -- Astro's colours are terminal escapes.
 const colours = /\u001B\[[0-9;]*m/g;

@@ -97,6 +97,7 @@ describe('the packed tarballs', () => {
 
 describe('a fresh Astro project using @blog/theme from the tarballs', () => {
   const project = join(work, 'blog');
+  let buildLog = '';
   beforeAll(() => {
     mkdirSync(join(project, 'content/_posts'), { recursive: true });
     writeFileSync(
@@ -122,9 +123,10 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
       join(project, 'astro.config.mjs'),
       [
         "import { defineConfig } from 'astro/config';",
-        "import blog from '@blog/theme';",
+        "import blog, { logger } from '@blog/theme';",
         '',
         'export default defineConfig({',
+        '  logger: logger(),',
         '  integrations: [',
         '    blog({',
         "      source: './content',",
@@ -194,11 +196,18 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
       header.replace('class="site-header"', 'class="site-header copied-header"'),
     );
     copyFileSync(join(components, 'PostMeta.astro'), join(project, 'src/components/PostMeta.astro'));
-    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    buildLog = execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: project,
       env,
+      encoding: 'utf8',
       stdio: 'pipe',
     });
+  });
+
+  test("the theme's log loads from node_modules: the pages are counted, not listed", () => {
+    // Astro falls back to its own log, silently, when the one set cannot be loaded.
+    expect(buildLog).toMatch(/└─ \d+ file\(s\) written\n/);
+    expect(buildLog).not.toMatch(/├─ \/\S*index\.html/);
   });
 
   test('builds the posts at Jekyll URLs, the home pages and the feeds', () => {
@@ -348,6 +357,7 @@ describe('a fresh Astro project using @blog/theme from the tarballs', () => {
 });
 
 describe('the starter: `pnpm create @blog/blog` from its tarball', () => {
+  let buildLog = '';
   const runner = join(work, 'create');
   const project = join(runner, 'field-notes');
   beforeAll(() => {
@@ -364,11 +374,18 @@ describe('the starter: `pnpm create @blog/blog` from its tarball', () => {
     manifest.pnpm.overrides = overrides();
     writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
     pnpm(['install', '--no-frozen-lockfile'], project);
-    execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    buildLog = execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], {
       cwd: project,
       env,
+      encoding: 'utf8',
       stdio: 'pipe',
     });
+  });
+
+  test("the starter's astro.config sets the theme's log, and it loads: the pages are counted", () => {
+    // Astro falls back to its own log, silently, when the one set cannot be loaded.
+    expect(buildLog).toMatch(/└─ \d+ file\(s\) written\n/);
+    expect(buildLog).not.toMatch(/├─ \/\S*index\.html/);
   });
 
   test('writes a blog that installs and builds: home, post, about page, feed, search', () => {
