@@ -155,6 +155,18 @@ const outerLineEnds = /^[\r\n]+|[\r\n]+$/g;
 const rubyStrip = /^[\0\t\n\v\f\r ]+|[\0\t\n\v\f\r ]+$/g;
 
 /**
+ * What Jekyll warns about and renders anyway, said by a tag as it renders. The tags push them to the
+ * `__warnings` list of the render's context, when it has one.
+ */
+export interface LiquidWarning {
+  /** The text the tag is in: the document's, or an include's. */
+  text: string;
+  /** The tag's line in `text`. */
+  line: number;
+  message: string;
+}
+
+/**
  * Jekyll's `{% highlight lang %}`. Jekyll's tag follows the site's `highlighter` alone, not kramdown's
  * settings: Rouge (the default, or `pygments`, which Jekyll 4 renders with Rouge) colours the code; any other
  * name, `false` included, leaves it plain. Highlighted, it is a fenced code block in Markdown, with `figure`
@@ -190,6 +202,16 @@ function highlightTag(site: Site) {
       throw new Error(`tag ${token.getText()} not closed: expected \`{% endhighlight %}\``);
     }
     *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      // Jekyll 4 renders `pygments` with Rouge, and warns each time a tag is rendered.
+      if (highlighter === 'pygments') {
+        (ctx.getSync(['__warnings']) as LiquidWarning[] | undefined)?.push({
+          text: this.token.input,
+          line: this.token.getPosition()[0]!,
+          message:
+            `\`{% highlight ${this.language} %}\`: Highlight Tag no longer supports rendering with Pygments. ` +
+            'Using the default highlighter, Rouge, instead.',
+        });
+      }
       const rendered = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
       const code = rendered.replace(outerLineEnds, '');
       if (highlighted && ctx.getSync(['__format']) === 'markdown') {

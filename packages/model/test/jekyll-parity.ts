@@ -241,6 +241,11 @@ export async function modelChecks(fixture: string): Promise<Check[]> {
     );
     check(`warns: ${warning.what} (${warning.files.join(', ')})`, true, match);
   }
+  // Jekyll's warning for `{% highlight %}` on a `pygments` site names no file: as many as Jekyll's.
+  const pygments = 'Highlight Tag no longer supports rendering with Pygments.';
+  const jekyllPygments = record.warnings.filter((line) => line === `Warning: ${pygments}`).length;
+  const ourPygments = blog.warnings.filter((warning) => warning.message.includes(pygments)).length;
+  if (jekyllPygments + ourPygments > 0) check('warns: pygments highlight tags', jekyllPygments, ourPygments);
   return checks;
 }
 

@@ -244,6 +244,27 @@ describe('loadBlog reports every problem with file, line and field', () => {
     );
   });
 
+  test('`{% highlight %}` on a `pygments` site: rendered as with Rouge, and a warning for each tag rendered', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blog-model-'));
+    mkdirSync(join(dir, '_posts'));
+    mkdirSync(join(dir, '_includes'));
+    writeFileSync(join(dir, '_config.yml'), 'highlighter: pygments\n');
+    writeFileSync(join(dir, '_includes/listing.md'), 'Shared:\n\n{% highlight sh %}\nls\n{% endhighlight %}\n');
+    writeFileSync(
+      join(dir, '_posts/2024-01-01-tag.md'),
+      '---\ntitle: Tag\n---\nOne:\n\n{% highlight ini %}\na=1\n{% endhighlight %}\n\n' +
+        '{% if false %}{% highlight ini %}b=2{% endhighlight %}{% endif %}\n\n{% include listing.md %}\n',
+    );
+    const blog = await loadBlog(dir, { now });
+    expect(blog.posts[0]!.body).toBe('One:\n\n```ini figure\na=1\n```\n\n\n\nShared:\n\n```sh figure\nls\n```\n\n');
+    const said =
+      'Highlight Tag no longer supports rendering with Pygments. Using the default highlighter, Rouge, instead.';
+    expect(blog.warnings).toEqual([
+      { file: '_posts/2024-01-01-tag.md', line: 6, message: `\`{% highlight ini %}\`: ${said}` },
+      { file: '_posts/2024-01-01-tag.md', line: undefined, message: `\`{% highlight sh %}\`: ${said} (in an include)` },
+    ]);
+  });
+
   test('two pages with one permalink: the one Jekyll writes last is kept, and a warning names both', async () => {
     const dir = copyFixture();
     writeFileSync(join(dir, 'about-copy.md'), '---\ntitle: Copy\npermalink: /about/\n---\nDuplicate.\n');

@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import { cutExcerpt } from '../excerpt.js';
-import { createLiquid, hasLiquid } from '../liquid.js';
+import { createLiquid, hasLiquid, type LiquidWarning } from '../liquid.js';
 import type { Problem } from '../problems.js';
 import type { Entry, LoadState } from './state.js';
 
@@ -98,16 +98,28 @@ export function renderLiquid(state: LoadState): LoadState {
     if (source.frontMatter.render_with_liquid === false || !hasLiquid(document.body)) continue;
     liquid ??= createLiquid(state.root, state.site, state.index, state.now);
     state.warnings.push(...laxWarnings(entry));
+    const warnings: LiquidWarning[] = [];
+    const body = document.body;
     try {
       site ??= siteDrop(state);
-      document.body = liquid.parseAndRenderSync(document.body, {
+      document.body = liquid.parseAndRenderSync(body, {
         site,
         page: documentDrop(state, entry),
         __format: document.format,
         __dir: posix.dirname(document.sourcePath) === '.' ? '' : posix.dirname(document.sourcePath),
+        __warnings: warnings,
       });
     } catch (error) {
       state.problems.push(liquidProblem(entry, error));
+    }
+    // A tag in an include has its line in the include: the document's line is not known.
+    for (const { text, line, message } of warnings) {
+      const inDocument = text === body;
+      state.warnings.push({
+        file: document.sourcePath,
+        line: inDocument ? line + document.bodyLine - 1 : undefined,
+        message: inDocument ? message : `${message} (in an include)`,
+      });
     }
   }
   return state;
