@@ -34,7 +34,7 @@ names.each do |name|
 end
 
 # A small Jekyll site for what goes through Liquid first (`{% highlight lang linenos %}`): each post's
-# content as Jekyll renders it, without a layout.
+# content, and each HTML page's (`page-<name>.html`), as Jekyll renders it, without a layout.
 site_dir = File.join(root, 'site')
 site_expected = File.join(root, 'expected-site')
 FileUtils.mkdir_p(site_expected)
@@ -44,6 +44,10 @@ jekyll_site = Jekyll::Site.new(Jekyll.configuration('quiet' => true, 'source' =>
 jekyll_site.process
 jekyll_site.posts.docs.each do |post|
   File.write(File.join(site_expected, File.basename(post.path, '.md') + '.html'), post.content)
+end
+# HTML pages: Liquid alone, no kramdown (`{% highlight %}` is coloured by the tag itself).
+jekyll_site.pages.select { |page| page.ext == '.html' }.each do |page|
+  File.write(File.join(site_expected, "page-#{File.basename(page.path, '.html')}.html"), page.content)
 end
 
 # Highlighting as `_config.yml` sets it (`highlighter`, `kramdown.syntax_highlighter`…): one post converted

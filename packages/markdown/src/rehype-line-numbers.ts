@@ -6,7 +6,8 @@
  * numbers (`code > table.rouge-table`, the numbers in `td.gutter
  * pre.lineno`, the code in `td.code pre`). The Liquid tag of `@blog/model`
  * writes such a block as a fence with `figure`, or `linenos`, after the
- * language.
+ * language; in an HTML document, as Jekyll's `figure.highlight` with the
+ * code marked `data-figure` or `data-linenos`, which is replaced.
  *
  * Two steps around highlighting: `rehypeLineNumbersMark` notes the blocks
  * (highlighting keeps the code element's attributes, not its data), and
@@ -81,7 +82,14 @@ export default function rehypeLineNumbers() {
   return (tree: Root): void => {
     walk<Element>(tree, (node, index, parent) => {
       if (node.type !== 'element') return undefined;
-      const wrapper = (node.tagName === 'div' && hasClass(node, 'highlighter-rouge')) || node.tagName === 'pre';
+      // Jekyll's own `figure.highlight` around the code alone (the Liquid tag's, in an HTML document) is
+      // replaced, not nested.
+      const wrapper =
+        (node.tagName === 'div' && hasClass(node, 'highlighter-rouge')) ||
+        (node.tagName === 'figure' &&
+          hasClass(node, 'highlight') &&
+          node.children.filter((child) => child.type === 'element').length === 1) ||
+        node.tagName === 'pre';
       if (!wrapper) return undefined;
       const marked = markedCode(node);
       if (!marked) return false;

@@ -173,7 +173,8 @@ export interface LiquidWarning {
  * (or `linenos`) after the language: `@blog/markdown` colours it and writes Jekyll's wrapper around it.
  * Plain, and in HTML documents, it is Jekyll's own HTML: `figure.highlight > pre > code`, the language in
  * lower case (its `+` as `-` in the class), the code escaped as Ruby's `CGI.escapeHTML` does and, when
- * plain, stripped of outer whitespace.
+ * plain, stripped of outer whitespace. In an HTML document on a highlighting site, the code element is
+ * marked `data-figure` (or `data-linenos`), as the fence's is by `@blog/markdown`, which colours it.
  */
 function highlightTag(site: Site) {
   // An empty `highlighter:` is Jekyll's default, `rouge`; `false` is not.
@@ -218,10 +219,12 @@ function highlightTag(site: Site) {
         emitter.write(fence(code, `${this.language} ${this.linenos ? 'linenos' : 'figure'}`));
         return;
       }
-      // An HTML document on a Rouge site gets the code plain: only Markdown is highlighted here.
+      // In an HTML document on a Rouge site, the code is marked as a fence's would be (`data-figure` or
+      // `data-linenos`): `@blog/markdown` colours it and writes the same wrapper as for Markdown.
       const html = highlighted ? escapeHtml(code) : escapeHtml(code).replace(rubyStrip, '');
+      const mark = highlighted ? (this.linenos ? ' data-linenos=""' : ' data-figure=""') : '';
       emitter.write(
-        `<figure class="highlight"><pre><code class="language-${this.language.replace(/\+/g, '-')}" data-lang="${this.language}">${html}</code></pre></figure>`,
+        `<figure class="highlight"><pre><code class="language-${this.language.replace(/\+/g, '-')}" data-lang="${this.language}"${mark}>${html}</code></pre></figure>`,
       );
     }
   };
