@@ -112,13 +112,19 @@ export default function rehypeHighlight(options: { engine: () => Promise<Highlig
         );
         continue;
       }
+      // An empty block has no tokens: kramdown writes its `code` empty (Shiki would give it an empty line).
+      const empty = text === '';
       const highlighted = highlightBlock(engine, file, text, id);
       // The highlighted tree is kept for reuse, so it is never changed: the two elements changed here are
       // new objects and share the token spans, which nothing after this plugin changes.
       const { class: engineClass, ...properties } = highlighted.properties as Record<string, unknown>;
       const [inner, ...rest] = highlighted.children;
-      const innerCode: Element = { ...(inner as Element), properties: { ...code.properties } };
-      if (engine.sharedChildren(id)) highlightedCode.add(innerCode);
+      const innerCode: Element = {
+        ...(inner as Element),
+        properties: { ...code.properties },
+        ...(empty ? { children: [] } : {}),
+      };
+      if (!empty && engine.sharedChildren(id)) highlightedCode.add(innerCode);
       const block: Element = {
         ...highlighted,
         // The engine writes `class` as a string; merge it into `className` with kramdown's `highlight`.

@@ -206,6 +206,19 @@ describe('render', () => {
     ]);
   });
 
+  test.each(['shiki', 'prism'] as const)(
+    'an empty block keeps the wrapper and an empty `code`, as kramdown writes it (%s)',
+    async (engine) => {
+      const { html } = await render('```sh\n```\n\nThen:\n\n```sh\nls\n```\n', { highlight: { engine } });
+      const blocks = html.split('<p>Then:</p>');
+      expect(blocks[0]).toMatch(
+        /^<div class="language-sh highlighter-rouge"><div class="highlight"><pre [^>]+><code class="language-sh"><\/code><\/pre><\/div><\/div>\n$/,
+      );
+      // The next block of the language is highlighted as always.
+      expect(blocks[1]).toMatch(/<code class="language-sh"><span[^>]*>.*ls/);
+    },
+  );
+
   test('KaTeX at build time when asked', async () => {
     const { html } = await render('$$x^2$$', { math: 'katex' });
     expect(html).toContain('class="katex"');
