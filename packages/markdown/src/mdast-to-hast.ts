@@ -11,6 +11,7 @@
  */
 import type { Root as HastRoot } from 'hast';
 import type { Nodes, Root } from 'mdast';
+import type { Parent } from 'unist';
 import { defaultHandlers, toHast, type Handler, type Options, type State } from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
 
@@ -24,8 +25,10 @@ function collectDefinitions(state: State, node: Nodes): void {
       state.footnoteById.set(id, node);
     }
   }
-  if ('children' in node && node.children) {
-    for (const child of node.children) collectDefinitions(state, child);
+  // A property read, not `in`: see walk.ts.
+  const children = (node as Partial<Parent>).children;
+  if (children) {
+    for (const child of children) collectDefinitions(state, child as Nodes);
   }
 }
 

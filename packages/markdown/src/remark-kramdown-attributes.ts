@@ -164,7 +164,7 @@ export default function remarkKramdownAttributes() {
         }
       }
       // Span attribute lists: text that starts with `{: … }` right after a span.
-      if ('children' in node) {
+      if ((node as Partial<Parent>).children !== undefined) {
         const children = (node as Parent).children;
         for (let i = 1; i < children.length; i++) {
           const child = children[i]!;

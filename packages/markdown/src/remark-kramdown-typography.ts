@@ -176,9 +176,11 @@ export default function remarkKramdownTypography() {
         node.value = smarten(node.value, after, escapedIndexes(node, source));
         return;
       }
-      if ('children' in node) {
-        if (node.children.some((child) => child.type === 'html')) joinGuillemets(node as Parent);
-        for (const child of node.children) walk(child as Nodes);
+      // A property read, not `in`: see walk.ts.
+      const children = (node as Partial<Parent>).children;
+      if (children !== undefined) {
+        if (children.some((child) => child.type === 'html')) joinGuillemets(node as Parent);
+        for (const child of children) walk(child as Nodes);
       }
     };
     walk(tree);
