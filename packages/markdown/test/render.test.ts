@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createProcessor, render } from '@blog/markdown';
+import { compactResult, createProcessor, render, renderAll } from '@blog/markdown';
 
 const post = `Backups first, then the migration[^1]. Read [the plan](plan.html).
 
@@ -88,6 +89,27 @@ describe('render', () => {
     expect([others[2]!.html, others[2]!.excerptHtml]).toEqual([first.html, first.excerptHtml]);
     expect(others[2]!.readingTime).toBeGreaterThan(first.readingTime);
     for (const other of others) expect(other.digest).not.toBe(first.digest);
+  });
+
+  test('the digest is the same from the strings, from a compact result and from every thread of renderAll', async () => {
+    const sources = [
+      'Backups "first", naïvely.\n\n<!--more-->\n\n```sh\nls\n```\n',
+      // The excerpt is the whole post: its HTML is held once.
+      'One paragraph only, with a “quote”.\n',
+    ];
+    const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
+    for (const source of sources) {
+      const result = await render(source);
+      const { html, excerptHtml, digest, ...rest } = result;
+      expect(digest).toBe(sha256(html, excerptHtml, JSON.stringify(rest)));
+      expect(compactResult(await render(source)).digest).toBe(digest);
+      for (const options of [{ workers: 1 }, { workers: 2, mainThread: false, batchSize: 1 }]) {
+        for (const compact of [false, true]) {
+          const [inBatch] = await renderAll([{ source }, { source: 'Another.\n' }], { ...options, compact });
+          expect(inBatch!.digest, JSON.stringify({ ...options, compact })).toBe(digest);
+        }
+      }
+    }
   });
 
   test('feed mode makes href, src and srcset absolute against the post URL', async () => {
