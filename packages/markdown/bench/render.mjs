@@ -10,7 +10,10 @@
  * own, as a build runs it (V8's pretenuring off, as `@blog/theme` sets it):
  * the one-thread figures count loading the pipeline and the grammars.
  *
- *   node bench/render.mjs [--posts 1000] [--cache-posts 4000]
+ * V8's allocation-site pretenuring is off, as in `@blog/theme`'s builds (see
+ * renderAll's `pretenuring`); `--pretenuring` keeps V8's default.
+ *
+ *   node bench/render.mjs [--posts 1000] [--cache-posts 4000] [--pretenuring]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -36,8 +40,12 @@ const { values } = parseArgs({
     cold: { type: 'string' },
     // Internal, with `--cold`: highlight with Prism.
     prism: { type: 'boolean', default: false },
+    // Keep V8's allocation-site pretenuring on in this process (see below).
+    pretenuring: { type: 'boolean', default: false },
   },
 });
+// As `@blog/theme`'s builds render (renderAll's `pretenuring: false`): V8's pretenuring off for the process.
+if (!values.pretenuring) setFlagsFromString('--no-allocation-site-pretenuring');
 const count = Number(values.posts);
 const sources = Array.from({ length: count }, (_, n) => postBody(n));
 if (values.cold) {
@@ -54,7 +62,8 @@ if (values.cold) {
 const bytes = sources.reduce((sum, source) => sum + Buffer.byteLength(source), 0);
 const words = sources.reduce((sum, source) => sum + source.split(/\s+/).length, 0);
 console.log(
-  `corpus: ${count} posts, ${(bytes / count / 1024).toFixed(1)} KB and ${Math.round(words / count)} words each`,
+  `corpus: ${count} posts, ${(bytes / count / 1024).toFixed(1)} KB and ${Math.round(words / count)} words each; ` +
+    `V8's pretenuring ${values.pretenuring ? "on (V8's default)" : "off, as @blog/theme's builds run (--pretenuring: on)"}`,
 );
 
 async function measure(label, run) {
