@@ -105,26 +105,37 @@ console.log(
   `time against the bare chain: ${((bareRate / plainRate - 1) * 100).toFixed(0)}% without highlighting, ${((bareRate / fullRate - 1) * 100).toFixed(0)}% with; ` +
     `our plugins on remark-parse: ${((bareRate / remarkPlainRate - 1) * 100).toFixed(0)}%`,
 );
-// What this machine allows at best: the same pure CPU loop in 1 thread, then in one thread per core.
-const spin = 'let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003; x;';
-let start = performance.now();
-new Function(spin)();
-const oneThread = performance.now() - start;
-start = performance.now();
-await Promise.all(
-  Array.from(
-    { length: workers },
-    () =>
-      new Promise((resolve) => {
-        const worker = new Worker(`${spin} require('node:worker_threads').parentPort.postMessage(0);`, { eval: true });
-        worker.once('message', () => worker.terminate().then(resolve));
-      }),
-  ),
+// What this machine allows at best: the same loop in 1 thread, then in one thread per core. A pure CPU loop,
+// and one that makes short-lived objects, as rendering does: a core may be as fast as another at the first
+// and slower at the second (a cache or memory bus shared with other machines).
+async function ceilingOf(code) {
+  const started = performance.now();
+  new Function(code)();
+  const oneThread = performance.now() - started;
+  const parallel = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise((resolve) => {
+          const worker = new Worker(`${code} require('node:worker_threads').parentPort.postMessage(0);`, {
+            eval: true,
+          });
+          worker.once('message', () => worker.terminate().then(resolve));
+        }),
+    ),
+  );
+  return (workers * oneThread) / (performance.now() - parallel);
+}
+const ceiling = await ceilingOf('let x = 0; for (let i = 0; i < 2e8; i++) x = (x + i * 7) % 1000003; x;');
+const allocCeiling = await ceilingOf(
+  'let keep = []; for (let i = 0; i < 1.5e7; i++) { keep.push({ a: i, b: [i] }); if (keep.length > 20000) keep = []; }',
 );
-const ceiling = (workers * oneThread) / (performance.now() - start);
 console.log(
-  `worker speed-up on ${workers} cores: ${(parallelRate / fullRate).toFixed(2)}x (a pure CPU loop gets ${ceiling.toFixed(2)}x on this machine)`,
+  `worker speed-up on ${workers} cores: ${(parallelRate / fullRate).toFixed(2)}x (on this machine a pure CPU loop gets ` +
+    `${ceiling.toFixed(2)}x, a loop that makes short-lived objects ${allocCeiling.toFixed(2)}x)`,
 );
+let start;
 // Cold, as a build renders: a new process, the pipeline and Shiki's grammars loaded and compiled in each thread.
 const coldSeconds = (threads, ...flags) =>
   Number(
@@ -165,5 +176,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} alloc_parallel_ceiling=${allocCeiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );
