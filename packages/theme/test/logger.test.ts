@@ -41,13 +41,15 @@ const info = (message: string): AstroLoggerMessage => ({ label: null, level: 'in
 
 /** What was printed, without the time and the colours, a line each. */
 function lines(): string[] {
-  return printed
-    .join('')
-    // eslint-disable-next-line no-control-regex -- Astro's colours are terminal escapes.
-    .replace(/\u001B\[[0-9;]*m/g, '')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => line.replace(/^\d\d:\d\d:\d\d /, ''));
+  return (
+    printed
+      .join('')
+      // eslint-disable-next-line no-control-regex -- Astro's colours are terminal escapes.
+      .replace(/\u001B\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.replace(/^\d\d:\d\d:\d\d /, ''))
+  );
 }
 
 function writePages(log: AstroLoggerDestination, count: number, note = (n: number) => `(+${n % 7}ms)`): void {
