@@ -7,11 +7,12 @@
  * across worker threads, and a warm cache. The figures of one process are
  * warm (50 posts first); `renderAll` on one thread and on every core, and
  * with Prism on one thread, is also timed cold, each in a process of its
- * own, as a build runs it (V8's pretenuring off, as `@blog/theme` sets it):
- * the one-thread figures count loading the pipeline and the grammars.
+ * own, as a build runs it: the one-thread figures count loading the pipeline
+ * and the grammars.
  *
  * V8's allocation-site pretenuring is off, as in `@blog/theme`'s builds (see
- * renderAll's `pretenuring`); `--pretenuring` keeps V8's default.
+ * renderAll's `pretenuring`); `--pretenuring` keeps V8's default in this
+ * process (the cold ones render as the theme does).
  *
  *   node bench/render.mjs [--posts 1000] [--cache-posts 4000] [--pretenuring]
  */
