@@ -16,7 +16,7 @@ import {
   type Template,
   type TopLevelToken,
 } from 'liquidjs';
-import { toRfc822, toXmlSchema } from './date.js';
+import { parseSourceDate, toRfc822, toXmlSchema } from './date.js';
 import type { Site } from './site.js';
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
@@ -79,12 +79,22 @@ function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
   const builtin = engine.filters.date;
   const liquidDate = typeof builtin === 'function' ? builtin : builtin?.handler;
   if (!liquidDate) throw new Error('liquidjs has no `date` filter');
+  // A date written with an offset keeps it, as Ruby's `Time.parse` does (liquidjs's `preserveTimezones`);
+  // one written without is a wall time in the site's zone, as Jekyll reads it (liquidjs would read UTC).
   engine.registerFilter('date', function (this: ThisParameterType<FilterHandler>, input: unknown, ...rest: unknown[]) {
-    return liquidDate.call(this, input === 'now' || input === 'today' ? now : input, ...rest) as unknown;
+    let value = input === 'now' || input === 'today' ? now : input;
+    if (typeof value === 'string') {
+      const parsed = parseSourceDate(value, site.timezone);
+      if (parsed && parsed.offset === undefined) value = parsed.date;
+    }
+    return liquidDate.call(this, value, ...rest) as unknown;
   });
   const asDate = (input: unknown): Date | undefined => {
     if (input instanceof Date) return input;
     if (input === 'now' || input === 'today') return now;
+    // Without an offset, a wall time in the site's zone (Ruby's `Time.parse`, Jekyll setting `TZ`).
+    const parsed = typeof input === 'string' ? parseSourceDate(input, site.timezone) : undefined;
+    if (parsed) return parsed.date;
     const date = new Date(String(input));
     return Number.isNaN(date.getTime()) ? undefined : date;
   };
@@ -96,6 +106,50 @@ function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
     const date = asDate(input);
     return date ? toRfc822(date, site.timezone) : input;
   });
+}
+
+/**
+ * Liquid's (Ruby's) `escape`, `h` and `escape_once`, and Jekyll's `xml_escape`, with their entities:
+ * liquidjs writes `&#34;` where they write `&quot;`, and `&#39;` where `xml_escape` writes `&apos;`.
+ */
+function registerEscapeFilters(engine: Liquid): void {
+  const text = (input: unknown): string => (input === undefined || input === null ? '' : String(input));
+  const escape = (input: unknown): string => escapeHtml(text(input));
+  engine.registerFilter('escape', escape);
+  engine.registerFilter('h', escape);
+  // Liquid 4's `escape_once`: an entity already written (`&amp;`, `&#38;`) is left as it is.
+  const once: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  engine.registerFilter('escape_once', (input: unknown) =>
+    text(input).replace(/["><']|&(?!(?:[a-zA-Z]+|#\d+);)/g, (character) => once[character]!),
+  );
+  const xml: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+  engine.registerFilter('xml_escape', (input: unknown) =>
+    text(input).replace(/[&<>"']/g, (character) => xml[character]!),
+  );
+}
+
+/**
+ * Liquid's `divided_by`: two integers divide as in Ruby, rounded down (`10 | divided_by: 3` is 3, `-7 |
+ * divided_by: 2` is -4); a float on either side gives a float. JavaScript has one type of number, so an
+ * operand is taken for a float when it is not whole, or when its tag or output writes a float literal
+ * (`10.0 | divided_by: 4`; `words | times: 1.0 | divided_by: 200`, Liquid's way of asking for a fraction).
+ */
+function registerDivision(engine: Liquid): void {
+  const builtin = engine.filters.divided_by;
+  const divide = typeof builtin === 'function' ? builtin : builtin?.handler;
+  if (!divide) throw new Error('liquidjs has no `divided_by` filter');
+  engine.registerFilter(
+    'divided_by',
+    function (this: ThisParameterType<FilterHandler>, dividend: unknown, divisor: unknown) {
+      const { input, begin, end } = this.token;
+      const start = Math.max(input.lastIndexOf('{{', begin), input.lastIndexOf('{%', begin), 0);
+      const integers =
+        Number.isInteger(Number(dividend)) &&
+        Number.isInteger(Number(divisor)) &&
+        !/\d\.\d/.test(input.slice(start, end));
+      return divide.call(this, dividend, divisor, integers) as unknown;
+    },
+  );
 }
 
 /** A tag writing the URL its one argument resolves to; one that does not resolve is an error at the tag. */
@@ -281,11 +335,13 @@ export function createLiquid(root: string, site: Site, index: LiquidSiteIndex, n
     strictFilters: false,
     strictVariables: false,
     timezoneOffset: site.timezone ?? 'UTC',
-    preserveTimezones: false,
+    preserveTimezones: true,
     cache: true,
   });
   registerUrlFilters(engine, site);
   registerDateFilters(engine, site, now);
+  registerEscapeFilters(engine);
+  registerDivision(engine);
   registerReferenceTags(engine, index, site.baseurl);
   // Liquid's `size` of a hash (`site.tags | size`) is its number of keys.
   engine.registerFilter('size', (input: unknown) =>

@@ -10,10 +10,40 @@ import { createLiquid, hasLiquid, type LiquidWarning } from '../liquid.js';
 import type { Problem } from '../problems.js';
 import type { Entry, LoadState } from './state.js';
 
-/** Liquid's view of a document (`page`, and each item of `site.posts`). */
+/** Each post and collection document's collection in Jekyll's order (posts oldest first), and its place in it. */
+const places = new WeakMap<LoadState, Map<Entry, { list: Entry[]; index: number }>>();
+
+function placeOf(state: LoadState, entry: Entry): { list: Entry[]; index: number } | undefined {
+  let found = places.get(state);
+  if (!found) {
+    found = new Map();
+    const lists = new Map<string, Entry[]>([['posts', [...state.posts].reverse()]]);
+    // Collection documents are read in their collection's order (see read-collections.ts).
+    for (const other of state.entries) {
+      if (other.kind !== 'collection') continue;
+      let list = lists.get(other.document.collection);
+      if (!list) lists.set(other.document.collection, (list = []));
+      list.push(other);
+    }
+    for (const list of lists.values()) list.forEach((other, index) => found!.set(other, { list, index }));
+    places.set(state, found);
+  }
+  return found.get(entry);
+}
+
+/**
+ * Liquid's view of a document (`page`, and each item of `site.posts`). A post's or collection document's
+ * `next` (newer) and `previous` (older) are its neighbours in its collection, as Jekyll's; they are made
+ * when read, and left out of `jsonify`.
+ */
 export function documentDrop(state: LoadState, entry: Entry): Record<string, unknown> {
   const { document, post } = entry;
-  return {
+  const neighbour = (step: number): Record<string, unknown> | undefined => {
+    const place = placeOf(state, entry);
+    const other = place?.list[place.index + step];
+    return other ? documentDrop(state, other) : undefined;
+  };
+  const drop: Record<string, unknown> = {
     ...document.data,
     title: document.title,
     url: document.permalink,
@@ -25,7 +55,14 @@ export function documentDrop(state: LoadState, entry: Entry): Record<string, unk
     categories: post?.categories ?? [],
     excerpt: cutExcerpt(document.body, state.site.excerptSeparator).excerpt,
     content: document.body,
+    // A page is in no collection; a draft is in `posts`, as in Jekyll.
+    collection: entry.kind === 'page' ? undefined : entry.kind === 'post' ? 'posts' : document.collection,
   };
+  if (entry.kind === 'page') return drop;
+  return Object.defineProperties(drop, {
+    next: { get: () => neighbour(1), enumerable: false },
+    previous: { get: () => neighbour(-1), enumerable: false },
+  });
 }
 
 /** Liquid's `site`: the configuration, posts, pages, tags, categories, collections and data. */

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { discover } from '../../src/load/discover.ts';
 import { indexDocuments } from '../../src/load/index-documents.ts';
+import { readCollections } from '../../src/load/read-collections.ts';
 import { readPages } from '../../src/load/read-pages.ts';
 import { readPosts } from '../../src/load/read-posts.ts';
 import { renderLiquid } from '../../src/load/render-liquid.ts';
@@ -69,5 +70,60 @@ test('renderLiquid: include_relative, post_url below baseurl, size of a hash, an
       line: 7,
       message: 'Liquid: `{{ oops | }}` has a filter with no name; rendered as nothing, as Jekyll does',
     },
+  ]);
+});
+
+test('renderLiquid: next and previous in a collection (posts oldest first), collection, and no recursion in jsonify', () => {
+  const state = renderLiquid(
+    run(
+      stateOf({
+        '_config.yml': 'collections:\n  guides:\n    output: true\n',
+        '_posts/2024-01-01-old.md': '---\ntitle: Old\n---\n[{{ page.previous.title }}] [{{ page.next.title }}]\n',
+        '_posts/2024-02-01-mid.md':
+          '---\ntitle: Mid\n---\n{{ page.previous.title }} {{ page.next.url }} {{ page.next.previous.title }} {{ page.collection }}\n',
+        '_posts/2024-03-01-new.md':
+          '---\ntitle: New\n---\n{{ page | jsonify | size }} {{ site.posts.first.previous.title }}\n',
+        '_guides/a.md': '---\ntitle: A\n---\n{{ page.next.title }} {{ page.collection }}\n',
+        '_guides/b.md': '---\ntitle: B\n---\n[{{ page.next.title }}] {{ page.previous.title }}\n',
+        'about.md': '---\ntitle: About\n---\n[{{ page.next }}] [{{ page.collection }}]\n',
+      }),
+      discover,
+      readPosts,
+      readCollections,
+      readPages,
+      indexDocuments,
+    ),
+  );
+  expect(state.problems).toEqual([]);
+  const body = (path: string) => state.entries.find((entry) => entry.document.sourcePath === path)!.document.body;
+  expect(body('_posts/2024-01-01-old.md')).toBe('[] [Mid]\n');
+  expect(body('_posts/2024-02-01-mid.md')).toBe('Old /2024/03/01/new.html Mid posts\n');
+  // `jsonify` leaves out the neighbours: they would hold the whole collection, each in the next.
+  expect(body('_posts/2024-03-01-new.md')).toMatch(/^\d+ Mid\n$/);
+  expect(body('_guides/a.md')).toBe('B guides\n');
+  expect(body('_guides/b.md')).toBe('[] A\n');
+  expect(body('about.md')).toBe('[] []\n');
+});
+
+test("renderLiquid: Ruby's entities in escape and xml_escape, integer division, and dates written with or without an offset", () => {
+  const state = renderLiquid(
+    read({
+      '_config.yml': 'timezone: Europe/Madrid\n',
+      'filters.md': [
+        '---',
+        'title: Filters',
+        '---',
+        `{% capture q %}"It's" <b>&amp;{% endcapture %}{{ q | escape }} | {{ q | escape_once }} | {{ q | xml_escape }} | [{{ nothing | escape }}]`,
+        '{{ 10 | divided_by: 4 }} {{ -9 | divided_by: 2 }} {{ 10.0 | divided_by: 4 }} {{ 9 | times: 1.0 | divided_by: 2 }} {{ "9" | divided_by: "2" }}',
+        '{{ "2024-03-31 10:00" | date: "%H:%M %z" }} {{ "2024-03-31T10:00:00-05:00" | date: "%H:%M %z" }} {{ "2024-03-31 10:00" | date_to_xmlschema }}',
+      ].join('\n'),
+    }),
+  );
+  expect(state.problems).toEqual([]);
+  expect(state.entries[0]!.document.body.split('\n')).toEqual([
+    '&quot;It&#39;s&quot; &lt;b&gt;&amp;amp; | &quot;It&#39;s&quot; &lt;b&gt;&amp; | &quot;It&apos;s&quot; &lt;b&gt;&amp;amp; | []',
+    '2 -5 2.5 4.5 4',
+    // Madrid is at +02:00 from 2024-03-31 03:00.
+    '10:00 +0200 10:00 -0500 2024-03-31T10:00:00+02:00',
   ]);
 });
