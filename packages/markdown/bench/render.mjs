@@ -8,7 +8,9 @@
  * warm (50 posts first); `renderAll` on one thread and on every core, and
  * with Prism on one thread, is also timed cold, each in a process of its
  * own, as a build runs it: the one-thread figures count loading the pipeline
- * and the grammars.
+ * and the grammars. The warm Prism pass is then run again in a process
+ * pinned to each core (with Linux's `taskset`), as the cores of one machine
+ * can differ.
  *
  * V8's allocation-site pretenuring is off, as in `@blog/theme`'s builds (see
  * renderAll's `pretenuring`); `--pretenuring` keeps V8's default in this
@@ -41,6 +43,8 @@ const { values } = parseArgs({
     cold: { type: 'string' },
     // Internal, with `--cold`: highlight with Prism.
     prism: { type: 'boolean', default: false },
+    // Internal: warm up as this process does, then render the corpus once with Prism and print the seconds.
+    'prism-pass': { type: 'boolean', default: false },
     // Keep V8's allocation-site pretenuring on in this process (see below).
     pretenuring: { type: 'boolean', default: false },
   },
@@ -57,6 +61,16 @@ if (values.cold) {
     sources.map((source) => ({ source, options })),
     { workers: Number(values.cold), pretenuring: false },
   );
+  console.log(((performance.now() - started) / 1000).toFixed(3));
+  process.exit(0);
+}
+if (values['prism-pass']) {
+  // As this process warms up before its own Prism pass: the pipeline over the corpus, then 50 posts with Prism.
+  for (const source of sources) await render(source, { highlight: false });
+  const options = { highlight: { engine: 'prism' } };
+  for (const source of sources.slice(0, 50)) await render(source, options);
+  const started = performance.now();
+  for (const source of sources) await render(source, options);
   console.log(((performance.now() - started) / 1000).toFixed(3));
   process.exit(0);
 }
@@ -156,6 +170,54 @@ console.log(
     `with Prism, 1 thread ${coldPrism.toFixed(2)} s (${(bytes / 1e6 / coldPrism).toFixed(2)} MB/s)`,
 );
 
+/**
+ * The CPUs this process may run on, from Linux's `taskset` (util-linux): `[]` where there is none. The
+ * cores of one machine can differ (a virtual machine's core shares a physical one with other machines, a
+ * laptop has efficiency cores), and a process runs on whichever the system gives it.
+ */
+function allowedCpus() {
+  try {
+    const list = execFileSync('taskset', ['-cp', String(process.pid)], { encoding: 'utf8' })
+      .split(':')
+      .at(-1);
+    return list
+      .trim()
+      .split(',')
+      .flatMap((range) => {
+        const [first, last = first] = range.split('-').map(Number);
+        return Array.from({ length: last - first + 1 }, (_, index) => first + index);
+      });
+  } catch {
+    return [];
+  }
+}
+// The Prism pass above, in a process pinned to each core in turn (warmed up as this one is).
+const perCore = allowedCpus().map((cpu) => {
+  const seconds = Number(
+    execFileSync(
+      'taskset',
+      [
+        '-c',
+        String(cpu),
+        process.execPath,
+        ...process.execArgv,
+        fileURLToPath(import.meta.url),
+        '--posts',
+        String(count),
+        '--prism-pass',
+        ...(values.pretenuring ? ['--pretenuring'] : []),
+      ],
+      { encoding: 'utf8' },
+    ).trim(),
+  );
+  return { cpu, seconds, mbPerSecond: bytes / 1e6 / seconds };
+});
+console.log(
+  perCore.length === 0
+    ? 'with Prism, on each core: not measured (no `taskset` here)'
+    : `with Prism, warm, one thread pinned to each core: ${perCore.map(({ cpu, seconds, mbPerSecond }) => `CPU ${cpu} ${seconds.toFixed(2)} s (${mbPerSecond.toFixed(2)} MB/s)`).join(', ')}`,
+);
+
 // Warm cache: every post unchanged since the last build.
 const cachePosts = Number(values['cache-posts']);
 const dir = mkdtempSync(join(tmpdir(), 'blog-markdown-cache-'));
@@ -177,5 +239,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} alloc_parallel_ceiling=${allocCeiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} alloc_parallel_ceiling=${allocCeiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)}${perCore.map(({ cpu, mbPerSecond }) => ` prism_cpu${cpu}_mb_s=${mbPerSecond.toFixed(2)}`).join('')} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );
