@@ -91,7 +91,7 @@ describe('cutExcerpt', () => {
   });
 });
 
-test('postIndex gives what a brute-force ranking of every post gives', () => {
+test('postIndex gives what a brute-force ranking of every post gives, for any number of related posts', () => {
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const names = ['a', 'b', 'c', 'd', 'e', 'f'];
@@ -103,7 +103,7 @@ test('postIndex gives what a brute-force ranking of every post gives', () => {
   }));
   const index = postIndex(many);
   const labels = (post: (typeof many)[number]) => [...post.tags, ...post.categories.map((name) => `category:${name}`)];
-  for (const post of many) {
+  for (const [post, limit] of many.flatMap((post) => [1, 4, 12].map((limit) => [post, limit] as const))) {
     const own = new Set(labels(post));
     const expected = index.sorted
       .filter((candidate) => candidate !== post)
@@ -113,8 +113,8 @@ test('postIndex gives what a brute-force ranking of every post gives', () => {
         shared: labels(candidate).filter((label) => own.has(label)).length,
       }))
       .sort((a, b) => b.shared - a.shared || a.order - b.order)
-      .slice(0, 4)
+      .slice(0, limit)
       .map(({ candidate }) => candidate.sourcePath);
-    expect(index.related(post, 4).map((candidate) => candidate.sourcePath)).toEqual(expected);
+    expect(index.related(post, limit).map((candidate) => candidate.sourcePath)).toEqual(expected);
   }
 });
