@@ -12,6 +12,9 @@
  * node of the tree starts after such a thing, so here the context is the
  * node's own text, plus the source right after the node for what follows.
  *
+ * The rules on a string (`smarten`) are `@blog/model`'s (`@blog/model/typography`),
+ * which Liquid's `smartify` uses too; this plugin finds the text they apply to.
+ *
  * Written for this pipeline rather than taken from retext-smartypants: that
  * plugin parses every text node into a natural-language tree, which cost more
  * than parsing the Markdown itself, and its rules are SmartyPants', not
@@ -19,98 +22,9 @@
  */
 import type { Nodes, Parent, Root, RootContent, Text } from 'mdast';
 import type { VFile } from 'vfile';
+import { hasTypography, punctuation, smarten } from '@blog/model/typography';
 
 const skip = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'definition']);
-// kramdown's classes are Ruby's, ASCII only.
-const punctuation = /^[!"#$%'()*+,\-./:;<=>?@[\\\]^_`{|}~]/;
-const closesAfter = /^[^ \\\t\r\n[{(-]$/;
-const space = /^[ \t\r\n\f\v]$/;
-const word = /^[A-Za-z0-9_]/;
-
-const quotes = {
-  '"': { open: '\u201C', close: '\u201D' },
-  "'": { open: '\u2018', close: '\u2019' },
-} as const;
-
-/**
- * The direction of the quote `quote`, after `before` (undefined when the character before was used by
- * something else, or there is none) and followed by `rest`. Returns the text and how many characters of
- * `rest` it used too.
- */
-function smartQuote(quote: '"' | "'", before: string | undefined, rest: string): [string, number] {
-  const { open, close } = quotes[quote];
-  if (before === undefined) {
-    if (/^[_*]{1,2}\S/.test(rest)) return [open, 0];
-    if (punctuation.test(rest) && !rest.startsWith('..', 1) && !word.test(rest.slice(1))) return [close, 0];
-  }
-  if (before === undefined || space.test(before)) {
-    if (quote === '"' && rest[0] === "'" && word.test(rest.slice(1))) return ['\u201C\u2018', 1];
-    if (quote === "'" && rest[0] === '"' && word.test(rest.slice(1))) return ['\u2018\u201C', 1];
-    if (quote === "'" && /^\d\ds/.test(rest)) return ['\u2019', 0];
-  }
-  if (before !== undefined && space.test(before) && word.test(rest)) return [open, 0];
-  if (before !== undefined && closesAfter.test(before)) return [close, 0];
-  if (before === undefined && (rest === '' || /^(?:[ \t\r\n\f\v]|s(?![A-Za-z0-9_]))/.test(rest))) return [close, 0];
-  return [open, 0];
-}
-
-/**
- * Applies kramdown's typography to one string. `after` is the source that follows it (for the last
- * characters' context); `escaped` the indexes of characters written with a backslash.
- */
-const special = /['"]|--|\.\.\.|<<|>>/;
-
-export function smarten(text: string, after = '', escaped: ReadonlySet<number> = new Set()): string {
-  if (!special.test(text)) return text;
-  let out = '';
-  // Whether text[i - 1] is plain text kramdown has not used for something else.
-  let available = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (escaped.has(i)) {
-      // `\<<` and `\>>` stay as typed, both characters.
-      if ((c === '<' || c === '>') && text[i + 1] === c) {
-        out += c + c;
-        i++;
-      } else out += c;
-      available = false;
-      continue;
-    }
-    const next = text[i + 1];
-    if (c === '-' && next === '-') {
-      out += text[i + 2] === '-' ? '\u2014' : '\u2013';
-      i += text[i + 2] === '-' ? 2 : 1;
-      available = false;
-    } else if (c === '.' && next === '.' && text[i + 2] === '.') {
-      out += '\u2026';
-      i += 2;
-      available = false;
-    } else if (c === '<' && next === '<') {
-      out += text[i + 2] === ' ' ? '\u00AB\u00A0' : '\u00AB';
-      i += text[i + 2] === ' ' ? 2 : 1;
-      available = false;
-    } else if (c === ' ' && next === '>' && text[i + 2] === '>') {
-      out += '\u00A0\u00BB';
-      i += 2;
-      available = false;
-    } else if (c === '>' && next === '>') {
-      out += '\u00BB';
-      i += 1;
-      available = false;
-    } else if (c === '"' || c === "'") {
-      const before = available ? text[i - 1] : undefined;
-      const [value, used] = smartQuote(c, before, text.slice(i + 1) + after);
-      out += value;
-      i += used;
-      available = false;
-    } else {
-      out += c;
-      available = true;
-    }
-  }
-  return out;
-}
-
 /** Indexes of `value` that the source wrote with a backslash escape (`\"`), found by reading both side by side. */
 function escapedIndexes(node: Text, source: string): Set<number> {
   const escaped = new Set<number>();
@@ -170,7 +84,7 @@ export default function remarkKramdownTypography() {
     const walk = (node: Nodes): void => {
       if (skip.has(node.type)) return;
       if (node.type === 'text') {
-        if (!special.test(node.value)) return;
+        if (!hasTypography(node.value)) return;
         const end = node.position?.end.offset;
         const after = end === undefined ? '' : source.slice(end, end + 3);
         node.value = smarten(node.value, after, escapedIndexes(node, source));

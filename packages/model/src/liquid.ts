@@ -18,6 +18,7 @@ import {
 } from 'liquidjs';
 import { parseSourceDate, toRfc822, toXmlSchema } from './date.js';
 import type { Site } from './site.js';
+import { smartify } from './typography.js';
 
 type FilterHandler = Extract<FilterImplOptions, (...args: never[]) => unknown>;
 import { isAbsoluteUrl } from './url.js';
@@ -109,7 +110,7 @@ function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
 }
 
 /**
- * Liquid's (Ruby's) `escape`, `h` and `escape_once`, and Jekyll's `xml_escape`, with their entities:
+ * Liquid's (Ruby's) `escape`, `h` and `escape_once`, and Jekyll's `xml_escape` and `smartify`, with their entities:
  * liquidjs writes `&#34;` where they write `&quot;`, and `&#39;` where `xml_escape` writes `&apos;`.
  */
 function registerEscapeFilters(engine: Liquid): void {
@@ -123,6 +124,8 @@ function registerEscapeFilters(engine: Liquid): void {
     text(input).replace(/["><']|&(?!(?:[a-zA-Z]+|#\d+);)/g, (character) => once[character]!),
   );
   const xml: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+  // Jekyll's `smartify`: kramdown's quotes and dashes, the text's `&`, `<` and `>` escaped, tags kept.
+  engine.registerFilter('smartify', (input: unknown) => smartify(text(input)));
   engine.registerFilter('xml_escape', (input: unknown) =>
     text(input).replace(/[&<>"']/g, (character) => xml[character]!),
   );

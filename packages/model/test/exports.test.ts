@@ -42,3 +42,9 @@ test('`@blog/model/url` gives the URL helper alone, for packages that need nothi
   expect(Object.keys(url)).toEqual(['isAbsoluteUrl']);
   expect(url.isAbsoluteUrl).toBe(model.isAbsoluteUrl);
 });
+
+test("`@blog/model/typography` gives kramdown's typography, for `@blog/markdown` and Liquid's `smartify`", async () => {
+  const typography = await import('@blog/model/typography');
+  expect(Object.keys(typography).sort()).toEqual(['hasTypography', 'punctuation', 'smarten', 'smartify']);
+  expect(typography.smarten(`"It's" -- done...`)).toBe('\u201CIt\u2019s\u201D \u2013 done\u2026');
+});
