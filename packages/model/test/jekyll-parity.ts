@@ -90,7 +90,9 @@ export function recordedWarnings(lines: string[]): { what: string; files: string
     }
     const unreadable = /^Error: could not read file ([^:]+):/.exec(line);
     if (unreadable) found.push({ what: 'unreadable file', files: [unreadable[1]!] });
-    const liquid = /^Liquid Warning: .* in (\S+)$/.exec(line);
+    // Jekyll renders a post's excerpt apart and warns again, naming `<post>/#excerpt`: the same tag, in the
+    // same file, which we warn about once.
+    const liquid = /^Liquid Warning: .* in (\S+?)(?:\/#excerpt)?$/.exec(line);
     if (liquid) found.push({ what: 'Liquid warning', files: [liquid[1]!] });
   }
   return found;

@@ -6,6 +6,7 @@
  */
 import { posix } from 'node:path';
 import { cutExcerpt } from '../excerpt.js';
+import { readLaxOutputs } from '../lax-liquid.js';
 import { createLiquid, hasLiquid, type LiquidWarning } from '../liquid.js';
 import type { Problem } from '../problems.js';
 import type { Entry, LoadState } from './state.js';
@@ -110,20 +111,18 @@ function liquidProblem(entry: Entry, error: unknown) {
   return { file: entry.document.sourcePath, line, message: `Liquid: ${message}` };
 }
 
-// `{{ value | }}`: a filter with no name. Jekyll's lax Liquid warns and renders the output as
-// nothing; liquidjs renders it as nothing too, silently.
-const emptyFilter = /\{\{-?[^{}]*\|\s*-?\}\}/g;
-const rawBlock = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
-
-/** Warnings for the Liquid Jekyll tolerates with a warning, with their lines. */
-function laxWarnings(entry: Entry): Problem[] {
+/** The document's text with the outputs Jekyll reads laxly written as it reads them, and a warning for each. */
+function laxOutputs(entry: Entry): { text: string; warnings: Problem[] } {
   const { body, bodyLine, sourcePath } = entry.document;
-  const text = body.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' '));
-  return Array.from(text.matchAll(emptyFilter), (match) => ({
-    file: sourcePath,
-    line: bodyLine + (text.slice(0, match.index).match(/\n/g)?.length ?? 0),
-    message: `Liquid: \`${match[0]}\` has a filter with no name; rendered as nothing, as Jekyll does`,
-  }));
+  const { text, outputs } = readLaxOutputs(body);
+  return {
+    text,
+    warnings: outputs.map(({ written, line, read }) => ({
+      file: sourcePath,
+      line: bodyLine + line - 1,
+      message: `Liquid: \`${written}\` is not valid Liquid; rendered as Jekyll reads it, as \`${read.replace(/\s+/g, ' ')}\``,
+    })),
+  };
 }
 
 export function renderLiquid(state: LoadState): LoadState {
@@ -134,9 +133,10 @@ export function renderLiquid(state: LoadState): LoadState {
     const { document, source } = entry;
     if (source.frontMatter.render_with_liquid === false || !hasLiquid(document.body)) continue;
     liquid ??= createLiquid(state.root, state.site, state.index, state.now);
-    state.warnings.push(...laxWarnings(entry));
+    // What Jekyll's lax Liquid reads its own way, as it reads it; the rest as written.
+    const { text: body, warnings: lax } = laxOutputs(entry);
+    state.warnings.push(...lax);
     const warnings: LiquidWarning[] = [];
-    const body = document.body;
     try {
       site ??= siteDrop(state);
       document.body = liquid.parseAndRenderSync(body, {

@@ -68,7 +68,7 @@ test('renderLiquid: include_relative, post_url below baseurl, size of a hash, an
     {
       file: 'guide/index.md',
       line: 7,
-      message: 'Liquid: `{{ oops | }}` has a filter with no name; rendered as nothing, as Jekyll does',
+      message: 'Liquid: `{{ oops | }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ oops }}`',
     },
   ]);
 });
@@ -125,5 +125,49 @@ test("renderLiquid: Ruby's entities in escape and xml_escape, integer division, 
     '2 -5 2.5 4.5 4',
     // Madrid is at +02:00 from 2024-03-31 03:00.
     '10:00 +0200 10:00 -0500 2024-03-31T10:00:00+02:00',
+  ]);
+});
+
+test("renderLiquid: other template languages' outputs in code are read as Jekyll's lax Liquid reads them, with a warning each", () => {
+  const state = renderLiquid(
+    read({
+      '_config.yml': 'title: Charts\n',
+      'helm.md': [
+        '---',
+        'title: Helm',
+        '---',
+        '```yaml',
+        'image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+        '{{- if .Values.ingress.enabled }}',
+        'env: {{ range $key, $value := .Values.env }}{{ $key }}',
+        '```',
+        '{{ page.title | default(\'x\') | append: "!" }} {{ site.title | }} {{ }} {{ page.title | truncate: 3, "." }}',
+        '{{ multi',
+        '  line $x }} {{ page.title }}',
+        '{% raw %}{{ $kept }}{% endraw %}',
+      ].join('\n'),
+    }),
+  );
+  expect(state.problems).toEqual([]);
+  expect(state.entries[0]!.document.body.split('\n')).toEqual([
+    '```yaml',
+    'image: ":"',
+    'env: ',
+    '```',
+    'Helm! Charts  He.',
+    // The line end inside the output goes with it, as in Jekyll; the lines of what follows are kept.
+    ' Helm',
+    '{{ $kept }}',
+  ]);
+  // One warning per output Jekyll's strict parser rejects, at its line of the file; none for `{{ }}`, nor for
+  // `{{- if .Values.ingress.enabled }}`, which Ruby's lexer reads as the variable `if.Values.ingress.enabled`.
+  expect(state.warnings.map(({ line, message }) => `${line} ${message}`)).toEqual([
+    '5 Liquid: `{{ .Values.image.repository }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ Values.image.repository }}`',
+    '5 Liquid: `{{ .Values.image.tag | default .Chart.AppVersion }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ Values.image.tag | default }}`',
+    '7 Liquid: `{{ range $key, $value := .Values.env }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ range }}`',
+    '7 Liquid: `{{ $key }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ key }}`',
+    '9 Liquid: `{{ page.title | default(\'x\') | append: "!" }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ page.title | default | append: "!" }}`',
+    '9 Liquid: `{{ site.title | }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ site.title }}`',
+    '10 Liquid: `{{ multi\n  line $x }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ multi }}`',
   ]);
 });

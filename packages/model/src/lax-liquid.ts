@@ -1,0 +1,106 @@
+/**
+ * Jekyll runs Liquid in `warn` mode: an output (`{{ … }}`) that Liquid's
+ * strict parser rejects is a warning, and is rendered as Liquid's lax
+ * parser reads it: its first fragment as the value (a variable looked up by
+ * the words in it, so `.Values.tag` is `Values.tag` and `$key` is `key`),
+ * then each `| name`, with the arguments written after a `:` or a `,`.
+ * Technical posts meet this with the template languages in their code: Go
+ * templates and Helm's `{{ .Values.image.tag }}`, `{{ range $k, $v := … }}`,
+ * Jinja's `{{ item | default('x') }}`. Jekyll builds them, warning, and
+ * renders most as nothing. liquidjs fails on some and reads others its own
+ * way, so each such output is written as Jekyll reads it before liquidjs
+ * parses the document, with a warning at its line.
+ *
+ * Outputs only: a tag (`{% … %}`) that liquidjs rejects is still a problem
+ * with its file and line (Jekyll fails on most of them too).
+ */
+
+// Liquid's (Ruby's) lax patterns: `QuotedString`, `QuotedFragment`, `FilterParser`, `FilterArgsRegex`.
+const quotedString = String.raw`"[^"]*"|'[^']*'`;
+const quotedFragment = String.raw`${quotedString}|(?:[^\s,|'"]|${quotedString})+`;
+const firstFragment = new RegExp(`(${quotedFragment})([\\s\\S]*)`);
+const filterPart = new RegExp(String.raw`(?:\s+|${quotedFragment}|,)+`, 'g');
+const filterArgument = new RegExp(String.raw`(?::|,)\s*((?:\w+\s*:\s*)?(?:${quotedFragment}))`, 'g');
+
+// What Liquid's strict parser takes in an output: a value, then filters with their arguments.
+const strictString = String.raw`(?:"[^"]*"|'[^']*')`;
+const strictNumber = String.raw`-?\d+(?:\.\d+)?`;
+const strictId = String.raw`[A-Za-z_][\w-]*\??`;
+const strictIndex = String.raw`\[(?:[^\[\]]|\[[^\[\]]*\])*\]`;
+// Ruby's lexer skips spaces between tokens: `a . b` is `a.b`.
+const strictPath = String.raw`(?:${strictId}|${strictIndex})(?:\s*\.\s*${strictId}|\s*${strictIndex})*`;
+const strictRange = String.raw`\(\s*(?:${strictNumber}|${strictPath})\s*\.\.\s*(?:${strictNumber}|${strictPath})\s*\)`;
+const strictValue = `(?:${strictString}|${strictNumber}|${strictRange}|${strictPath})`;
+const strictArgument = String.raw`(?:${strictId}\s*:\s*)?${strictValue}`;
+const strictFilter = String.raw`\|\s*${strictId}\s*(?::\s*${strictArgument}(?:\s*,\s*${strictArgument})*)?`;
+const strictOutput = new RegExp(String.raw`^\s*${strictValue}\s*(?:${strictFilter}\s*)*$`);
+
+const literal = new RegExp(
+  String.raw`^(?:${strictString}|${strictNumber}|${strictRange}|nil|null|true|false|blank|empty)$`,
+);
+
+/** A fragment as Liquid's lax parser takes it: a literal as it is, else a variable named by the words in it. */
+function laxValue(fragment: string): string {
+  if (literal.test(fragment)) return fragment;
+  // Ruby's `VariableLookup`: the `[…]` and the words (`[\w-]+`) of the fragment, in order.
+  const parts = fragment.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]|[\w-]+/g);
+  if (!parts || !/^[A-Za-z_]/.test(parts[0]!)) return 'nil';
+  return parts.map((part, index) => (index === 0 || part.startsWith('[') ? part : `.${part}`)).join('');
+}
+
+/** The inside of an output as Liquid's lax parser reads it, written so that liquidjs reads it the same. */
+export function laxOutput(markup: string): string {
+  const match = firstFragment.exec(markup);
+  if (!match) return '';
+  let output = laxValue(match[1]!);
+  const filters = /\|\s*([\s\S]*)/.exec(match[2]!);
+  for (const part of filters ? (filters[1]!.match(filterPart) ?? []) : []) {
+    const name = /\w+/.exec(part);
+    if (!name) continue;
+    const args = Array.from(part.matchAll(filterArgument), ([, argument]) => {
+      const keyword = /^(\w+)\s*:\s*([\s\S]*)$/.exec(argument!);
+      return keyword ? `${keyword[1]}: ${laxValue(keyword[2]!)}` : laxValue(argument!);
+    });
+    output += ` | ${name[0]}${args.length > 0 ? `: ${args.join(', ')}` : ''}`;
+  }
+  return output;
+}
+
+/** An output Liquid's strict parser rejects, where it is in the text, and what it is rendered as. */
+export interface LaxOutput {
+  /** The output as written (`{{ $key }}`). */
+  written: string;
+  /** Its 1-based line in the text. */
+  line: number;
+  /** The output rewritten as the lax parser reads it (`{{ key }}`). */
+  read: string;
+}
+
+const rawBlock = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
+const output = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
+
+/**
+ * The text with each output that Liquid's strict parser rejects written as its lax parser reads it (each
+ * keeps its lines, so the lines after it stay where they are), and those outputs. `{% raw %}` is left alone.
+ */
+export function readLaxOutputs(text: string): { text: string; outputs: LaxOutput[] } {
+  const outputs: LaxOutput[] = [];
+  // The raw blocks' places, blanked: an output inside one is text.
+  const scanned = text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' '));
+  let result = '';
+  let last = 0;
+  for (const match of scanned.matchAll(output)) {
+    const [written, open, markup, close] = match;
+    // An empty output is nothing, in Jekyll without a word; liquidjs takes no empty output.
+    const empty = markup!.trim() === '';
+    if (!empty && strictOutput.test(markup!)) continue;
+    const lines = markup!.match(/\n/g)?.join('') ?? '';
+    const read = `{{${open} ${empty ? 'nil' : laxOutput(markup!)} ${lines}${close}}}`;
+    if (!empty) {
+      outputs.push({ written: written!, line: 1 + (scanned.slice(0, match.index).match(/\n/g)?.length ?? 0), read });
+    }
+    result += text.slice(last, match.index) + read;
+    last = match.index + written!.length;
+  }
+  return { text: last === 0 ? text : result + text.slice(last), outputs };
+}
