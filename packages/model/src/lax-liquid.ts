@@ -11,8 +11,11 @@
  * way, so each such output is written as Jekyll reads it before liquidjs
  * parses the document, with a warning at its line.
  *
- * Outputs only: a tag (`{% … %}`) that liquidjs rejects is still a problem
- * with its file and line (Jekyll fails on most of them too).
+ * A condition (`{% if .Values.x %}`) that Liquid's strict parser rejects is a
+ * warning too; liquidjs reads it as Jekyll does in the cases met (an unknown
+ * variable, a comparison with nothing), so it is left as written. Any other
+ * tag that liquidjs rejects is still a problem with its file and line (Jekyll
+ * fails on most of them too).
  */
 
 // Liquid's (Ruby's) lax patterns: `QuotedString`, `QuotedFragment`, `FilterParser`, `FilterArgsRegex`.
@@ -34,6 +37,10 @@ const strictValue = `(?:${strictString}|${strictNumber}|${strictRange}|${strictP
 const strictArgument = String.raw`(?:${strictId}\s*:\s*)?${strictValue}`;
 const strictFilter = String.raw`\|\s*${strictId}\s*(?::\s*${strictArgument}(?:\s*,\s*${strictArgument})*)?`;
 const strictOutput = new RegExp(String.raw`^\s*${strictValue}\s*(?:${strictFilter}\s*)*$`);
+
+// A condition of `if`, `elsif` and `unless`: comparisons joined by `and` and `or`.
+const strictComparison = String.raw`${strictValue}(?:\s*(?:==|!=|<>|<=|>=|<|>|\scontains\s)\s*${strictValue})?`;
+const strictCondition = new RegExp(String.raw`^\s*${strictComparison}(?:\s+(?:and|or)\s+${strictComparison})*\s*$`);
 
 const literal = new RegExp(
   String.raw`^(?:${strictString}|${strictNumber}|${strictRange}|nil|null|true|false|blank|empty)$`,
@@ -70,11 +77,15 @@ export function laxOutput(markup: string): string {
 export interface LaxOutput {
   /** The output as written (`{{ $key }}`). */
   written: string;
-  /** Its 1-based line in the text. */
+  /** Where it starts in the text, and its 1-based line there. */
+  index: number;
   line: number;
   /** The output rewritten as the lax parser reads it (`{{ key }}`). */
   read: string;
 }
+
+/** The 1-based line of `index` in `text`. */
+const lineAt = (text: string, index: number): number => 1 + (text.slice(0, index).match(/\n/g)?.length ?? 0);
 
 const rawBlock = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
 const output = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
@@ -97,10 +108,20 @@ export function readLaxOutputs(text: string): { text: string; outputs: LaxOutput
     const lines = markup!.match(/\n/g)?.join('') ?? '';
     const read = `{{${open} ${empty ? 'nil' : laxOutput(markup!)} ${lines}${close}}}`;
     if (!empty) {
-      outputs.push({ written: written!, line: 1 + (scanned.slice(0, match.index).match(/\n/g)?.length ?? 0), read });
+      outputs.push({ written: written!, index: match.index, line: lineAt(scanned, match.index), read });
     }
     result += text.slice(last, match.index) + read;
     last = match.index + written!.length;
   }
   return { text: last === 0 ? text : result + text.slice(last), outputs };
+}
+
+const condition = /\{%-?\s*(?:if|elsif|unless)\s([\s\S]*?)-?%\}/g;
+
+/** The conditions (`{% if … %}`, `elsif`, `unless`) that Liquid's strict parser rejects, with their lines. */
+export function laxConditions(text: string): { written: string; index: number; line: number }[] {
+  const scanned = text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' '));
+  return Array.from(scanned.matchAll(condition))
+    .filter(([, markup]) => !strictCondition.test(markup!))
+    .map((match) => ({ written: match[0], index: match.index, line: lineAt(scanned, match.index) }));
 }

@@ -171,3 +171,26 @@ test("renderLiquid: other template languages' outputs in code are read as Jekyll
     '10 Liquid: `{{ multi\n  line $x }}` is not valid Liquid; rendered as Jekyll reads it, as `{{ multi }}`',
   ]);
 });
+
+test('renderLiquid: a condition Liquid’s strict parser rejects is a warning; the conditions it takes are not', () => {
+  const state = renderLiquid(
+    read({
+      '_posts/2024-05-04-conditions.md': [
+        '---',
+        'title: Conditions',
+        'tags: [a, b, c]',
+        '---',
+        '{% if .Values.enabled %}on{% elsif page.tags.size > 2 and page.title contains "Con" or false %}many{% endif %}',
+        '{% for tag in page.tags %}{% unless forloop.last %}{{ tag }},{% endunless %}{% endfor %}',
+        '{% if page.nothing == empty %}[empty]{% endif %}{% if page.title == %}eq{% endif %}{%- if page.tags[0] != "z" -%}!{%- endif -%}',
+      ].join('\n'),
+    }),
+  );
+  expect(state.problems).toEqual([]);
+  // As Jekyll 4.3 renders it (the `liquid-lax` fixture's post): `nil == empty` is false.
+  expect(state.entries[0]!.document.body).toBe('many\na,b,\n!');
+  expect(state.warnings.map(({ line, message }) => `${line} ${message}`)).toEqual([
+    '5 Liquid: `{% if .Values.enabled %}` is not valid Liquid; its condition is read laxly, as Jekyll reads it',
+    '7 Liquid: `{% if page.title == %}` is not valid Liquid; its condition is read laxly, as Jekyll reads it',
+  ]);
+});
