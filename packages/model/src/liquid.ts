@@ -16,7 +16,7 @@ import {
   type Template,
   type TopLevelToken,
 } from 'liquidjs';
-import { parseSourceDate, toRfc822, toXmlSchema } from './date.js';
+import { parseSourceDate, toRfc822, toXmlSchema, wallTimeToDate } from './date.js';
 import type { Site } from './site.js';
 import { smartify } from './typography.js';
 
@@ -81,22 +81,17 @@ function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
   const liquidDate = typeof builtin === 'function' ? builtin : builtin?.handler;
   if (!liquidDate) throw new Error('liquidjs has no `date` filter');
   // A date written with an offset keeps it, as Ruby's `Time.parse` does (liquidjs's `preserveTimezones`);
-  // one written without is a wall time in the site's zone, as Jekyll reads it (liquidjs would read UTC).
+  // one written without is a wall time in the site's zone, as Jekyll reads it (liquidjs would read UTC, or
+  // the machine's zone).
   engine.registerFilter('date', function (this: ThisParameterType<FilterHandler>, input: unknown, ...rest: unknown[]) {
-    let value = input === 'now' || input === 'today' ? now : input;
-    if (typeof value === 'string') {
-      const parsed = parseSourceDate(value, site.timezone);
-      if (parsed && parsed.offset === undefined) value = parsed.date;
-    }
-    return liquidDate.call(this, value, ...rest) as unknown;
+    const value = input === 'now' || input === 'today' ? now : input;
+    return liquidDate.call(this, (typeof value === 'string' && wallTime(value, site)) || value, ...rest) as unknown;
   });
   const asDate = (input: unknown): Date | undefined => {
     if (input instanceof Date) return input;
     if (input === 'now' || input === 'today') return now;
-    // Without an offset, a wall time in the site's zone (Ruby's `Time.parse`, Jekyll setting `TZ`).
-    const parsed = typeof input === 'string' ? parseSourceDate(input, site.timezone) : undefined;
-    if (parsed) return parsed.date;
-    const date = new Date(String(input));
+    const text = String(input);
+    const date = wallTime(text, site) ?? new Date(text);
     return Number.isNaN(date.getTime()) ? undefined : date;
   };
   engine.registerFilter('date_to_xmlschema', (input: unknown) => {
@@ -107,6 +102,32 @@ function registerDateFilters(engine: Liquid, site: Site, now: Date): void {
     const date = asDate(input);
     return date ? toRfc822(date, site.timezone) : input;
   });
+}
+
+/** A zone or offset written in a date: `Z`, `+02:00`, `-0500`, `UTC`, `GMT`, `EST`. */
+const writtenZone = /\d(?:Z|[+-]\d\d(?::?\d\d)?)\s*$|\b(?:UTC|GMT|UT|[ECMP][SD]T|Z)\b/i;
+
+/**
+ * A date written as text without a zone (`2024-02-29 10:00`, `March 14, 2016`), as the wall time it is in the
+ * site's zone; `undefined` for one with a zone, a number of seconds, or no date. JavaScript reads such text
+ * in the machine's zone: its wall time, read back in that zone, is moved to the site's.
+ */
+function wallTime(text: string, site: Site): Date | undefined {
+  const parsed = parseSourceDate(text, site.timezone);
+  if (parsed) return parsed.offset === undefined ? parsed.date : undefined;
+  if (/^\s*\d+\s*$/.test(text) || writtenZone.test(text)) return undefined;
+  const local = new Date(text);
+  if (Number.isNaN(local.getTime())) return undefined;
+  return wallTimeToDate(
+    local.getFullYear(),
+    local.getMonth() + 1,
+    local.getDate(),
+    local.getHours(),
+    local.getMinutes(),
+    local.getSeconds(),
+    local.getMilliseconds(),
+    site.timezone,
+  );
 }
 
 /**

@@ -194,3 +194,22 @@ test('renderLiquid: a condition Liquid’s strict parser rejects is a warning; t
     '7 Liquid: `{% if page.title == %}` is not valid Liquid; its condition is read laxly, as Jekyll reads it',
   ]);
 });
+
+test("renderLiquid: a date written as text without a zone is a wall time in the site's zone, whatever the machine's", () => {
+  const files = {
+    '_config.yml': 'timezone: Europe/Madrid\n',
+    'dates.md':
+      '---\n---\n{{ "March 14, 2016 10:00" | date: "%H:%M %z" }} {{ "2016-03-14 10:00" | date_to_xmlschema }}\n',
+  };
+  const machine = process.env.TZ;
+  try {
+    const bodies = ['UTC', 'Asia/Tokyo', 'America/Los_Angeles'].map((zone) => {
+      process.env.TZ = zone;
+      return renderLiquid(read(files)).entries[0]!.document.body;
+    });
+    expect(bodies).toEqual(Array(3).fill('10:00 +0100 2016-03-14T10:00:00+01:00\n'));
+  } finally {
+    if (machine === undefined) delete process.env.TZ;
+    else process.env.TZ = machine;
+  }
+});
