@@ -29,7 +29,9 @@ const filterArgument = new RegExp(String.raw`(?::|,)\s*((?:\w+\s*:\s*)?(?:${quot
 const strictString = String.raw`(?:"[^"]*"|'[^']*')`;
 const strictNumber = String.raw`-?\d+(?:\.\d+)?`;
 const strictId = String.raw`[A-Za-z_][\w-]*\??`;
-const strictIndex = String.raw`\[(?:[^\[\]]|\[[^\[\]]*\])*\]`;
+// An index holds a value: a string, a number, or a path (whose own indexes hold no index).
+const simpleIndex = String.raw`\[\s*(?:${strictString}|${strictNumber}|${strictId}(?:\.${strictId})*)\s*\]`;
+const strictIndex = String.raw`\[\s*(?:${strictString}|${strictNumber}|(?:${strictId}|${simpleIndex})(?:\s*\.\s*${strictId}|\s*${simpleIndex})*)\s*\]`;
 // Ruby's lexer skips spaces between tokens: `a . b` is `a.b`.
 const strictPath = String.raw`(?:${strictId}|${strictIndex})(?:\s*\.\s*${strictId}|\s*${strictIndex})*`;
 const strictRange = String.raw`\(\s*(?:${strictNumber}|${strictPath})\s*\.\.\s*(?:${strictNumber}|${strictPath})\s*\)`;
@@ -42,6 +44,8 @@ const strictOutput = new RegExp(String.raw`^\s*${strictValue}\s*(?:${strictFilte
 const strictComparison = String.raw`${strictValue}(?:\s*(?:==|!=|<>|<=|>=|<|>|\scontains\s)\s*${strictValue})?`;
 const strictCondition = new RegExp(String.raw`^\s*${strictComparison}(?:\s+(?:and|or)\s+${strictComparison})*\s*$`);
 
+const strictIndexValue = new RegExp(String.raw`^\s*${strictValue}\s*$`);
+
 const literal = new RegExp(
   String.raw`^(?:${strictString}|${strictNumber}|${strictRange}|nil|null|true|false|blank|empty)$`,
 );
@@ -52,13 +56,15 @@ function laxValue(fragment: string): string {
   // Ruby's `VariableLookup`: the `[…]` and the words (`[\w-]+`) of the fragment, in order.
   const parts = fragment.match(/\[(?:[^[\]]|\[[^[\]]*\])*\]|[\w-]+/g);
   if (!parts || !/^[A-Za-z_]/.test(parts[0]!)) return 'nil';
+  // An index that is no value of its own (`a[$b]`) finds nothing.
+  if (parts.some((part) => part.startsWith('[') && !strictIndexValue.test(part.slice(1, -1)))) return 'nil';
   return parts.map((part, index) => (index === 0 || part.startsWith('[') ? part : `.${part}`)).join('');
 }
 
 /** The inside of an output as Liquid's lax parser reads it, written so that liquidjs reads it the same. */
 export function laxOutput(markup: string): string {
   const match = firstFragment.exec(markup);
-  if (!match) return '';
+  if (!match) return 'nil';
   let output = laxValue(match[1]!);
   const filters = /\|\s*([\s\S]*)/.exec(match[2]!);
   for (const part of filters ? (filters[1]!.match(filterPart) ?? []) : []) {

@@ -213,3 +213,21 @@ test("renderLiquid: a date written as text without a zone is a wall time in the 
     else process.env.TZ = machine;
   }
 });
+
+test('renderLiquid: outputs with no value Jekyll can read render nothing, and never stop the build', () => {
+  const state = renderLiquid(
+    read({
+      'odd.md':
+        '---\ntitle: Odd\n---\n[{{ | }}] [{{ , }}] [{{ a[$b] }}] [{{ "}}] [{{ page["title"] | x: y[0] }}] [{{ a[b[0]] }}]\n',
+    }),
+  );
+  expect(state.problems).toEqual([]);
+  expect(state.entries[0]!.document.body).toBe('[] [] [] [] [Odd] []\n');
+  // The last two are valid Liquid.
+  expect(state.warnings.map(({ message }) => /`(\{\{.*?\}\})`/.exec(message)![1])).toEqual([
+    '{{ | }}',
+    '{{ , }}',
+    '{{ a[$b] }}',
+    '{{ "}}',
+  ]);
+});
