@@ -90,10 +90,22 @@ export interface LaxOutput {
   read: string;
 }
 
-/** The 1-based line of `index` in `text`. */
-const lineAt = (text: string, index: number): number => 1 + (text.slice(0, index).match(/\n/g)?.length ?? 0);
+/** The 1-based line of each index asked for in `text`, in increasing order of the indexes. */
+function lines(text: string): (index: number) => number {
+  let at = 0;
+  let line = 1;
+  return (index) => {
+    for (let next = text.indexOf('\n', at); next !== -1 && next < index; next = text.indexOf('\n', next + 1)) line++;
+    at = Math.max(at, index);
+    return line;
+  };
+}
 
 const rawBlock = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
+
+/** The text with its raw blocks blanked (their line ends kept): what is in one is text, not Liquid. */
+const withoutRaw = (text: string): string =>
+  text.includes('raw') ? text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' ')) : text;
 const output = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
 
 /**
@@ -102,8 +114,8 @@ const output = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
  */
 export function readLaxOutputs(text: string): { text: string; outputs: LaxOutput[] } {
   const outputs: LaxOutput[] = [];
-  // The raw blocks' places, blanked: an output inside one is text.
-  const scanned = text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' '));
+  const scanned = withoutRaw(text);
+  const lineAt = lines(scanned);
   let result = '';
   let last = 0;
   for (const match of scanned.matchAll(output)) {
@@ -114,7 +126,7 @@ export function readLaxOutputs(text: string): { text: string; outputs: LaxOutput
     const lines = markup!.match(/\n/g)?.join('') ?? '';
     const read = `{{${open} ${empty ? 'nil' : laxOutput(markup!)} ${lines}${close}}}`;
     if (!empty) {
-      outputs.push({ written: written!, index: match.index, line: lineAt(scanned, match.index), read });
+      outputs.push({ written: written!, index: match.index, line: lineAt(match.index), read });
     }
     result += text.slice(last, match.index) + read;
     last = match.index + written!.length;
@@ -126,8 +138,9 @@ const condition = /\{%-?\s*(?:if|elsif|unless)\s([\s\S]*?)-?%\}/g;
 
 /** The conditions (`{% if … %}`, `elsif`, `unless`) that Liquid's strict parser rejects, with their lines. */
 export function laxConditions(text: string): { written: string; index: number; line: number }[] {
-  const scanned = text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' '));
+  const scanned = withoutRaw(text);
+  const lineAt = lines(scanned);
   return Array.from(scanned.matchAll(condition))
     .filter(([, markup]) => !strictCondition.test(markup!))
-    .map((match) => ({ written: match[0], index: match.index, line: lineAt(scanned, match.index) }));
+    .map((match) => ({ written: match[0], index: match.index, line: lineAt(match.index) }));
 }
