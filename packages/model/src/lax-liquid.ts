@@ -79,15 +79,15 @@ export function laxOutput(markup: string): string {
   return output;
 }
 
-/** An output Liquid's strict parser rejects, where it is in the text, and what it is rendered as. */
-export interface LaxOutput {
-  /** The output as written (`{{ $key }}`). */
+/** Liquid that its strict parser rejects: an output or a condition, where it is in the text. */
+export interface LaxPlace {
+  /** As written (`{{ $key }}`, `{% if .Values.x %}`). */
   written: string;
   /** Where it starts in the text, and its 1-based line there. */
   index: number;
   line: number;
-  /** The output rewritten as the lax parser reads it (`{{ key }}`). */
-  read: string;
+  /** An output as the lax parser reads it (`{{ key }}`); none for a condition, which liquidjs reads so too. */
+  read?: string | undefined;
 }
 
 /** The 1-based line of each index asked for in `text`, in increasing order of the indexes. */
@@ -102,20 +102,19 @@ function lines(text: string): (index: number) => number {
 }
 
 const rawBlock = /\{%-?\s*raw\s*-?%\}[\s\S]*?\{%-?\s*endraw\s*-?%\}/g;
-
-/** The text with its raw blocks blanked (their line ends kept): what is in one is text, not Liquid. */
-const withoutRaw = (text: string): string =>
-  text.includes('raw') ? text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' ')) : text;
 const output = /\{\{(-?)([\s\S]*?)(-?)\}\}/g;
+const condition = /\{%-?\s*(?:if|elsif|unless)\s([\s\S]*?)-?%\}/g;
 
 /**
  * The text with each output that Liquid's strict parser rejects written as its lax parser reads it (each
- * keeps its lines, so the lines after it stay where they are), and those outputs. `{% raw %}` is left alone.
+ * keeps its lines, so the lines after it stay where they are), and every output and condition it rejects,
+ * in the order of the text. `{% raw %}` is left alone.
  */
-export function readLaxOutputs(text: string): { text: string; outputs: LaxOutput[] } {
-  const outputs: LaxOutput[] = [];
-  const scanned = withoutRaw(text);
-  const lineAt = lines(scanned);
+export function readLaxLiquid(text: string): { text: string; places: LaxPlace[] } {
+  // The raw blocks blanked (their line ends kept): what is in one is text, not Liquid.
+  const scanned = text.includes('raw') ? text.replace(rawBlock, (block) => block.replace(/[^\n]/g, ' ')) : text;
+  const places: LaxPlace[] = [];
+  const outputLine = lines(scanned);
   let result = '';
   let last = 0;
   for (const match of scanned.matchAll(output)) {
@@ -123,24 +122,20 @@ export function readLaxOutputs(text: string): { text: string; outputs: LaxOutput
     // An empty output is nothing, in Jekyll without a word; liquidjs takes no empty output.
     const empty = markup!.trim() === '';
     if (!empty && strictOutput.test(markup!)) continue;
-    const lines = markup!.match(/\n/g)?.join('') ?? '';
-    const read = `{{${open} ${empty ? 'nil' : laxOutput(markup!)} ${lines}${close}}}`;
-    if (!empty) {
-      outputs.push({ written: written!, index: match.index, line: lineAt(match.index), read });
-    }
+    const lineEnds = markup!.match(/\n/g)?.join('') ?? '';
+    const read = `{{${open} ${empty ? 'nil' : laxOutput(markup!)} ${lineEnds}${close}}}`;
+    if (!empty) places.push({ written: written!, index: match.index, line: outputLine(match.index), read });
     result += text.slice(last, match.index) + read;
     last = match.index + written!.length;
   }
-  return { text: last === 0 ? text : result + text.slice(last), outputs };
-}
-
-const condition = /\{%-?\s*(?:if|elsif|unless)\s([\s\S]*?)-?%\}/g;
-
-/** The conditions (`{% if … %}`, `elsif`, `unless`) that Liquid's strict parser rejects, with their lines. */
-export function laxConditions(text: string): { written: string; index: number; line: number }[] {
-  const scanned = withoutRaw(text);
-  const lineAt = lines(scanned);
-  return Array.from(scanned.matchAll(condition))
-    .filter(([, markup]) => !strictCondition.test(markup!))
-    .map((match) => ({ written: match[0], index: match.index, line: lineAt(match.index) }));
+  const conditionLine = lines(scanned);
+  for (const match of scanned.matchAll(condition)) {
+    if (!strictCondition.test(match[1]!)) {
+      places.push({ written: match[0], index: match.index, line: conditionLine(match.index) });
+    }
+  }
+  return {
+    text: last === 0 ? text : result + text.slice(last),
+    places: places.sort((a, b) => a.index - b.index),
+  };
 }

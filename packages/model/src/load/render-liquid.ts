@@ -6,7 +6,7 @@
  */
 import { posix } from 'node:path';
 import { cutExcerpt } from '../excerpt.js';
-import { laxConditions, readLaxOutputs } from '../lax-liquid.js';
+import { readLaxLiquid } from '../lax-liquid.js';
 import { createLiquid, hasLiquid, type LiquidWarning } from '../liquid.js';
 import type { Problem } from '../problems.js';
 import type { Entry, LoadState } from './state.js';
@@ -71,20 +71,20 @@ export function documentDrop(state: LoadState, entry: Entry): Record<string, unk
     slug: document.slug,
     path: document.sourcePath,
     date: post?.date ?? document.date,
-    // A post's as the model reads them; a collection document's front matter's, as lists, as Jekyll's
-    // `Document`; a page's as written (below), as Jekyll's `Page`, which reads nothing of them.
-    tags: post?.tags ?? entry.source.frontMatter.tags ?? [],
-    categories: post?.categories ?? entry.source.frontMatter.categories ?? [],
+    // A post's as the model reads them; a page's as written, as Jekyll's `Page`, which reads nothing of
+    // them; a collection document's front matter's, as lists, as Jekyll's `Document`.
+    tags: post ? post.tags : entry.kind === 'page' ? document.data.tags : (entry.source.frontMatter.tags ?? []),
+    categories: post
+      ? post.categories
+      : entry.kind === 'page'
+        ? document.data.categories
+        : (entry.source.frontMatter.categories ?? []),
     excerpt: cutExcerpt(document.body, state.site.excerptSeparator).excerpt,
     content: document.body,
     // A page is in no collection; a draft is in `posts`, as in Jekyll.
     collection: entry.kind === 'page' ? undefined : entry.kind === 'post' ? 'posts' : document.collection,
   };
-  if (entry.kind === 'page') {
-    drop.tags = document.data.tags;
-    drop.categories = document.data.categories;
-    return drop;
-  }
+  if (entry.kind === 'page') return drop;
   dropped.set(drop, { state, entry });
   return Object.defineProperties(drop, neighbours);
 }
@@ -137,23 +137,15 @@ function liquidProblem(entry: Entry, error: unknown) {
 /** The document's text with the outputs Jekyll reads laxly written as it reads them, and a warning for each. */
 function laxOutputs(entry: Entry): { text: string; warnings: Problem[] } {
   const { body, bodyLine, sourcePath } = entry.document;
-  const { text, outputs } = readLaxOutputs(body);
-  const found = [
-    ...outputs.map(({ written, index, line, read }) => ({
-      index,
-      file: sourcePath,
-      line: bodyLine + line - 1,
-      message: `Liquid: \`${written}\` is not valid Liquid; rendered as Jekyll reads it, as \`${read.replace(/\s+/g, ' ')}\``,
-    })),
-    ...laxConditions(body).map(({ written, index, line }) => ({
-      index,
-      file: sourcePath,
-      line: bodyLine + line - 1,
-      message: `Liquid: \`${written}\` is not valid Liquid; its condition is read laxly, as Jekyll reads it`,
-    })),
-  ];
-  // In the order they are in the text.
-  const warnings: Problem[] = found.sort((a, b) => a.index - b.index).map(({ index: _, ...warning }) => warning);
+  const { text, places } = readLaxLiquid(body);
+  const warnings = places.map(({ written, line, read }) => ({
+    file: sourcePath,
+    line: bodyLine + line - 1,
+    message:
+      read === undefined
+        ? `Liquid: \`${written}\` is not valid Liquid; its condition is read laxly, as Jekyll reads it`
+        : `Liquid: \`${written}\` is not valid Liquid; rendered as Jekyll reads it, as \`${read.replace(/\s+/g, ' ')}\``,
+  }));
   return { text, warnings };
 }
 
