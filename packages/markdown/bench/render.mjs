@@ -152,16 +152,13 @@ console.log(
 );
 let start;
 // Cold, as a build renders: a new process, the pipeline and Shiki's grammars loaded and compiled in each thread.
-const coldSeconds = (threads, ...flags) =>
-  Number(
-    execFileSync(
-      process.execPath,
-      [fileURLToPath(import.meta.url), '--posts', String(count), '--cold', String(threads), ...flags],
-      {
-        encoding: 'utf8',
-      },
-    ).trim(),
-  );
+/** Seconds a run of this script in a process of its own prints, the process pinned to CPU `pin` if given. */
+function childSeconds(flags, pin) {
+  const command = [process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), '--posts', String(count)];
+  const [file, ...args] = [...(pin === undefined ? [] : ['taskset', '-c', String(pin)]), ...command, ...flags];
+  return Number(execFileSync(file, args, { encoding: 'utf8' }).trim());
+}
+const coldSeconds = (threads, ...flags) => childSeconds(['--cold', String(threads), ...flags]);
 const coldOne = coldSeconds(1);
 const coldAll = coldSeconds(workers);
 const coldPrism = coldSeconds(1, '--prism');
@@ -193,23 +190,7 @@ function allowedCpus() {
 }
 // The Prism pass above, in a process pinned to each core in turn (warmed up as this one is).
 const perCore = allowedCpus().map((cpu) => {
-  const seconds = Number(
-    execFileSync(
-      'taskset',
-      [
-        '-c',
-        String(cpu),
-        process.execPath,
-        ...process.execArgv,
-        fileURLToPath(import.meta.url),
-        '--posts',
-        String(count),
-        '--prism-pass',
-        ...(values.pretenuring ? ['--pretenuring'] : []),
-      ],
-      { encoding: 'utf8' },
-    ).trim(),
-  );
+  const seconds = childSeconds(['--prism-pass', ...(values.pretenuring ? ['--pretenuring'] : [])], cpu);
   return { cpu, seconds, mbPerSecond: bytes / 1e6 / seconds };
 });
 console.log(
