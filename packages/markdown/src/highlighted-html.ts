@@ -6,16 +6,13 @@
  * line elements are shared by every block with that line (see `shiki-hast.ts`)
  * and never changed, so their HTML, written by hast-util-to-html itself, is
  * kept with them; Prism's blocks get their HTML as their tree is built
- * (`prism.ts`), with a tag per list of classes written here.
- * `stringifyHighlighted` stands in the highlighted code elements' children
- * for a marker, has the rest of the tree written as always, then puts each
- * block's HTML in its marker's place: the same HTML, byte for byte. A tree
- * whose own text or attributes hold a marker is written the usual way.
+ * (`prism.ts`), with a tag per list of classes written here. `to-html.ts`
+ * writes a highlighted code element's children from it (`childrenHtml`):
+ * the same HTML, byte for byte.
  */
-import type { Element, ElementContent, Properties, Root } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { stringifyEntities } from 'stringify-entities';
-import { walk } from './walk.js';
 
 /** The highlighted code elements whose children are kept and shared, never changed (see rehype-highlight.ts). */
 export const highlightedCode = new WeakSet<Element>();
@@ -116,37 +113,4 @@ export function childrenHtml(children: readonly ElementContent[]): string {
   }
   writtenBlocks.set(children, html);
   return html;
-}
-
-const marker = /\uE000(\d+)\uE001/g;
-
-/** `stringify(tree)`, with the highlighted code written from its lines' kept HTML. */
-export function stringifyHighlighted(tree: Root, stringify: (tree: Root) => string): string {
-  const found: Element[] = [];
-  walk<Element>(tree, (node) => {
-    if (node.type !== 'element') return undefined;
-    if (node.tagName !== 'code' || !highlightedCode.has(node)) return undefined;
-    if (!found.includes(node)) found.push(node);
-    return false;
-  });
-  if (found.length === 0) return stringify(tree);
-  const children = found.map((node) => node.children);
-  let html: string;
-  try {
-    found.forEach((node, index) => {
-      node.children = [{ type: 'text', value: `\uE000${index}\uE001` }];
-    });
-    html = stringify(tree);
-  } finally {
-    found.forEach((node, index) => {
-      node.children = children[index]!;
-    });
-  }
-  // Each marker is written once, as it is (text escapes `<` and `&` only): any other match is the post's own.
-  let count = 0;
-  const result = html.replace(marker, (_, index: string) => {
-    count++;
-    return childrenHtml(children[Number(index)]!);
-  });
-  return count === found.length ? result : stringify(tree);
 }

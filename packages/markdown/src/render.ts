@@ -11,13 +11,13 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Processor } from 'unified';
 import { walk } from './walk.js';
-import { stringifyHighlighted } from './highlighted-html.js';
 import { VFile } from 'vfile';
 import { resolveOptions, type Options, type ResolvedOptions } from './options.js';
 import { loadOptionalPlugins } from './optional-plugins.js';
 import { hastPlugins, markdownToHastPlugins, parserPlugins } from './processor.js';
 import type { Heading } from './rehype-headings.js';
 import type { RenderCache } from './cache.js';
+import { toHtmlFast, type ToHtmlOptions } from './to-html.js';
 
 /** A problem found in the source, with where it is. */
 export interface Message {
@@ -83,6 +83,8 @@ interface Pipeline {
   options: ResolvedOptions;
   parse: Processor<MdastRoot, MdastRoot, HastRoot>;
   finish: Processor<undefined, HastRoot, HastRoot, HastRoot, string>;
+  /** rehype-stringify's settings in `finish`: `render` writes the HTML as it would (see to-html.ts). */
+  html: ToHtmlOptions;
 }
 
 const pipelines = new Map<string, Pipeline>();
@@ -93,16 +95,14 @@ export function getPipeline(options: Options = {}): Pipeline {
   const key = JSON.stringify(resolved);
   let pipeline = pipelines.get(key);
   if (!pipeline) {
+    const html = { allowDangerousHtml: resolved.allowDangerousHtml && !resolved.sanitize };
     pipeline = {
       options: resolved,
+      html,
       parse: unified()
         .use(parserPlugins(resolved))
         .use(markdownToHastPlugins(resolved)) as unknown as Pipeline['parse'],
-      finish: unified()
-        .use(hastPlugins(resolved))
-        .use(rehypeStringify, {
-          allowDangerousHtml: resolved.allowDangerousHtml && !resolved.sanitize,
-        }) as unknown as Pipeline['finish'],
+      finish: unified().use(hastPlugins(resolved)).use(rehypeStringify, html) as unknown as Pipeline['finish'],
     };
     pipelines.set(key, pipeline);
   }
@@ -253,8 +253,8 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
   const excerptFinished = await pipeline.finish.run(excerpt, excerptOutput);
   const headings = file.data.headings ?? [];
   const wordCount = countWords(finished);
-  const html = stringifyHighlighted(finished, (tree) => pipeline.finish.stringify(tree, file));
-  const excerptHtml = stringifyHighlighted(excerptFinished, (tree) => pipeline.finish.stringify(tree));
+  const html = toHtmlFast(finished, pipeline.html);
+  const excerptHtml = toHtmlFast(excerptFinished, pipeline.html);
   const rest = {
     excerptText: plainExcerpt(excerptFinished),
     hasMore,

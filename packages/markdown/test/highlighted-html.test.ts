@@ -1,20 +1,21 @@
 /**
- * `stringifyHighlighted` (`src/highlighted-html.ts`) against rehype-stringify
- * alone, which it stands in for: the same HTML for the post and the excerpt of
- * 150 posts of the benchmark corpus, every fixture, every kramdown document and
- * the cases below, with the css-variables theme, with a light and a dark
- * theme (where no code is noted for it, so it is plain rehype-stringify) and
- * with Prism (whose blocks' HTML is written as their tree is built); the
- * tree is left as it was. A post whose own text holds a marker is written the
- * usual way.
+ * How `render` writes a post (`toHtmlFast`, `src/to-html.ts`, with the kept
+ * HTML of highlighted code, `src/highlighted-html.ts`) against
+ * rehype-stringify, which it stands in for: the same HTML for 150 posts of
+ * the benchmark corpus, every fixture, every kramdown document and the cases
+ * below, with the css-variables theme, with a light and a dark theme (where
+ * no code is kept, so every token is written the generic way), with Prism
+ * (whose blocks' HTML is written as their tree is built), without raw HTML
+ * and sanitized; the tree is left as it was.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { referenceSources } from './reference-sources.ts';
-import { childrenHtml, highlightedCode, stringifyHighlighted } from '../src/highlighted-html.ts';
+import { childrenHtml, highlightedCode } from '../src/highlighted-html.ts';
 import { getPipeline } from '../src/render.ts';
+import { toHtmlFast } from '../src/to-html.ts';
 import { walk } from '../src/walk.ts';
 
 const cases = [
@@ -33,15 +34,17 @@ const cases = [
 
 const sources = referenceSources(cases);
 
-describe('stringifyHighlighted writes what rehype-stringify writes', () => {
+describe('render writes what rehype-stringify writes', () => {
   const choices = [
-    ['css-variables', { themes: 'css-variables' }],
-    ['light and dark themes', { themes: { light: 'github-light', dark: 'github-dark' } }],
-    ['Prism', { engine: 'prism' }],
+    ['css-variables', { highlight: { themes: 'css-variables' } }],
+    ['light and dark themes', { highlight: { themes: { light: 'github-light', dark: 'github-dark' } } }],
+    ['Prism', { highlight: { engine: 'prism' } }],
+    ['raw HTML dropped', { highlight: { engine: 'prism' }, allowDangerousHtml: false }],
+    ['sanitized', { highlight: { engine: 'prism' }, sanitize: true }],
   ] as const;
-  for (const [name, highlight] of choices) {
+  for (const [name, options] of choices) {
     test(`with ${name}`, async () => {
-      const pipeline = getPipeline({ highlight });
+      const pipeline = getPipeline(options);
       let highlighted = 0;
       for (const source of sources) {
         const file = new VFile({ value: source });
@@ -50,7 +53,7 @@ describe('stringifyHighlighted writes what rehype-stringify writes', () => {
         const stringify = (root: Root): string => pipeline.finish.stringify(root, file);
         const before = JSON.stringify(finished);
         const expected = stringify(finished);
-        expect(stringifyHighlighted(finished, stringify), source.slice(0, 80)).toBe(expected);
+        expect(toHtmlFast(finished, pipeline.html), source.slice(0, 80)).toBe(expected);
         expect(JSON.stringify(finished)).toBe(before);
         walk(finished, (node) => {
           if (node.type === 'element' && highlightedCode.has(node as never)) highlighted++;
