@@ -10,7 +10,7 @@
  * documents).
  */
 import type { Root as HastRoot } from 'hast';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, Root, RootContent } from 'mdast';
 import type { Parent } from 'unist';
 import { defaultHandlers, toHast, type Handler, type Options, type State } from 'mdast-util-to-hast';
 import type { VFile } from 'vfile';
@@ -30,6 +30,21 @@ function collectDefinitions(state: State, node: Nodes): void {
   if (children) {
     for (const child of children) collectDefinitions(state, child as Nodes);
   }
+}
+
+/**
+ * A Markdown node that `toHast` writes as the element `hName`. Properties go in only when there are some:
+ * `toHast` copies each node's with @ungap/structured-clone, slowly, even when they are empty (a table's
+ * cells, a definition list's terms).
+ */
+export function elementNode(
+  type: string,
+  hName: string,
+  children: unknown[],
+  hProperties?: Record<string, unknown>,
+): RootContent {
+  const data = hProperties === undefined ? { hName } : { hName, hProperties };
+  return { type, data, children } as unknown as RootContent;
 }
 
 export default function mdastToHast(options: Options) {

@@ -16,6 +16,7 @@
 import type { Html, Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { elementNode as element } from './mdast-to-hast.js';
 import { placeOf, reparser } from './reparse.js';
 import { walk } from './walk.js';
 
@@ -30,10 +31,6 @@ function offsets(node: Nodes): [number, number] | undefined {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   return start === undefined || end === undefined ? undefined : [start, end];
-}
-
-function element(type: string, hName: string, children: unknown[], hProperties: Record<string, unknown> = {}) {
-  return { type, data: { hName, hProperties }, children } as unknown as RootContent;
 }
 
 function htmlNode(value: string, source: string, start: number, end: number): Html {

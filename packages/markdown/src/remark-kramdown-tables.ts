@@ -19,6 +19,7 @@
 import type { Nodes, Paragraph, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { elementNode } from './mdast-to-hast.js';
 import { reparser } from './reparse.js';
 import { walk } from './walk.js';
 
@@ -61,10 +62,10 @@ function hasPipe(line: string): boolean {
 }
 
 /** An element of the table, its children one a line as remark-rehype writes tables. */
-function element(type: string, hName: string, children: unknown[], hProperties: Record<string, unknown> = {}) {
+function element(type: string, hName: string, children: unknown[], hProperties?: Record<string, unknown>) {
   const lines = hName === 'th' || hName === 'td' ? children : children.flatMap((child) => [newline(), child]);
   if (lines !== children) lines.push(newline());
-  return { type, data: { hName, hProperties }, children: lines } as unknown as RootContent;
+  return elementNode(type, hName, lines, hProperties);
 }
 
 function newline(): RootContent {
@@ -175,7 +176,7 @@ function kramdownTable(all: Line[], parse: Parse, parsed?: Table): RootContent[]
                 'kramdownTableCell',
                 section.kind === 'thead' ? 'th' : 'td',
                 content(row[column], r, column),
-                align ? { style: `text-align: ${align}` } : {},
+                align ? { style: `text-align: ${align}` } : undefined,
               );
             }),
           );
