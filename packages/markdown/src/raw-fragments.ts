@@ -108,17 +108,18 @@ function positionOf(location: Location): Position | undefined {
   return start || end ? ({ start, end } as Position) : undefined;
 }
 
-const stableCache = new Map<string, boolean>();
+/** Per property name: its schema entry, when parse5's attribute for it comes back as the same name. */
+const stableCache = new Map<string, ReturnType<typeof find> | false>();
 
 /** Whether a property comes back from parse5's attributes (and `hastscript`) as it is. */
 function stable(key: string, value: unknown): boolean {
-  const info = find(html, key);
-  let known = stableCache.get(key);
-  if (known === undefined) {
-    known = key !== 'type' && key !== 'children' && find(html, info.attribute).property === key;
-    stableCache.set(key, known);
+  let info = stableCache.get(key);
+  if (info === undefined) {
+    const found = find(html, key);
+    info = key !== 'type' && key !== 'children' && find(html, found.attribute).property === key && found;
+    stableCache.set(key, info);
   }
-  if (!known) return false;
+  if (!info) return false;
   if (typeof value === 'string') {
     return !(
       info.spaceSeparated ||
