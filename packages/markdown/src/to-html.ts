@@ -14,8 +14,9 @@
  * call escapes. Highlighted code is written from the HTML its engine kept
  * (`highlighted-html.ts`). Whatever this file does not write the same way
  * for sure is given to `hast-util-to-html` itself, subtree by subtree: SVG
- * and MathML (their own schema), `template`, comma-separated lists, nodes
- * other than elements, text, raw HTML, comments and roots. The tests compare
+ * (which it writes in SVG's schema), MathML, `template` (its `content`),
+ * elements with a comma-separated list, comments it escapes, and nodes other
+ * than elements, text, raw HTML and comments (a doctype). The tests compare
  * both on every fixture, the benchmark corpus and generated trees.
  */
 import type { Comment, Element, ElementContent, Properties, Root, RootContent, Text } from 'hast';

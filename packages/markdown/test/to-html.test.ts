@@ -22,34 +22,10 @@ function random(seed: number): () => number {
   };
 }
 
-const tags = [
-  'p',
-  'a',
-  'span',
-  'div',
-  'code',
-  'pre',
-  'em',
-  'abbr',
-  'table',
-  'td',
-  'img',
-  'br',
-  'hr',
-  'input',
-  'BR',
-  'area',
-  'script',
-  'style',
-  'svg',
-  'path',
-  'foreignObject',
-  'math',
-  'mi',
-  'template',
-  'video',
-  'my-element',
-];
+const tags =
+  'p a span div code pre em abbr table td img br hr input BR area script style svg path foreignObject math mi template video my-element'.split(
+    ' ',
+  );
 const texts = [
   'plain',
   'a < b',
@@ -88,30 +64,10 @@ const values: Properties[string][] = [
   [],
   [1, 2],
 ];
-const keys = [
-  'className',
-  'id',
-  'href',
-  'title',
-  'download',
-  'hidden',
-  'checked',
-  'tabIndex',
-  'dataFoo',
-  'data-bar',
-  'ariaHidden',
-  'style',
-  'accept',
-  'coords',
-  'rel',
-  'width',
-  'viewBox',
-  'strokeWidth',
-  'xLinkHref',
-  'onClick',
-  'value',
-  'open',
-];
+const keys =
+  'className id href title download hidden checked tabIndex dataFoo data-bar ariaHidden style accept coords rel width viewBox strokeWidth xLinkHref onClick value open'.split(
+    ' ',
+  );
 
 function properties(next: () => number): Properties {
   const result: Properties = {};
