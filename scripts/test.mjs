@@ -57,12 +57,14 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let reports = 0;
+const reported = new Set();
 for (const dir of workspaces) {
   const folder = join(dir, '.test-results');
   if (!existsSync(folder)) continue;
   for (const name of readdirSync(folder).filter((file) => file.endsWith('.json'))) {
     const report = JSON.parse(readFileSync(join(folder, name), 'utf8'));
     reports++;
+    reported.add(dir);
     passed += report.numPassedTests;
     failed +=
       report.numFailedTests +
@@ -73,6 +75,18 @@ for (const dir of workspaces) {
 
 // A runner that crashed before writing its report still fails the run.
 if (run.status !== 0 && failed === 0) failed = 1;
+// So does a whole run stopped midway: turbo, sent SIGTERM, shuts its tasks down and exits 0, and the
+// reports written by then would read as a smaller, green run. Every workspace with tests writes one (with
+// extra arguments, which workspaces ran is turbo's choice, and this check is left out).
+const unreported = workspaces.filter((dir) => {
+  const manifest = join(dir, 'package.json');
+  return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).scripts?.test && !reported.has(dir);
+});
+if (process.argv.length <= 2 && unreported.length > 0) {
+  const names = unreported.map((dir) => dir.slice(root.length)).join(', ');
+  console.error(`\nNo test report from ${names}: ${unreported.length === 1 ? 'its' : 'their'} tests did not finish.`);
+  failed += unreported.length;
+}
 console.log(`\n${reports} test reports read`);
 console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
