@@ -157,7 +157,8 @@ function nodeHtml(node: RootContent | ElementContent, parent: Element | Root, op
 
 function childrenOf(parent: Element | Root, options: ToHtmlOptions): string {
   let result = '';
-  for (const child of parent.children) result += nodeHtml(child, parent, options);
+  // A node without `children` has none, for hast-util-to-html as here.
+  for (const child of parent.children ?? []) result += nodeHtml(child, parent, options);
   return result;
 }
 

@@ -129,6 +129,19 @@ test.each([true, false])('generated trees, raw HTML allowed: %s', (allowDangerou
   expect(kinds).toContain('<br>');
 });
 
+test('elements without properties or children are written as hast-util-to-html writes them', () => {
+  const root = {
+    type: 'root',
+    children: [
+      { type: 'element', tagName: 'p' },
+      { type: 'element', tagName: 'img', properties: { alt: 'x' } },
+      { type: 'element', tagName: 'span', children: [{ type: 'text', value: 'a & b' }] },
+    ],
+  } as unknown as Root;
+  expect(toHtmlFast(root, { allowDangerousHtml: true })).toBe(toHtml(root, { allowDangerousHtml: true }));
+  expect(toHtmlFast(root, { allowDangerousHtml: true })).toBe('<p></p><img alt="x"><span>a &#x26; b</span>');
+});
+
 test('a tree it has nothing to do with is refused as hast-util-to-html refuses it', () => {
   const root = { type: 'root', children: [{ type: 'unknown-node' }] } as unknown as Root;
   expect(() => toHtmlFast(root, { allowDangerousHtml: true })).toThrow(/unknown-node/);
