@@ -53,10 +53,10 @@ interface Attribute {
   attribute: string;
 }
 
-const attributes = new Map<string, Attribute>();
+const attributeCache = new Map<string, Attribute>();
 
 function attributeOf(key: string): Attribute {
-  let found = attributes.get(key);
+  let found = attributeCache.get(key);
   if (found === undefined) {
     const info = find(html, key);
     found = {
@@ -66,7 +66,7 @@ function attributeOf(key: string): Attribute {
       commaSeparated: info.commaSeparated,
       attribute: info.attribute,
     };
-    attributes.set(key, found);
+    attributeCache.set(key, found);
   }
   return found;
 }
