@@ -3,8 +3,8 @@
  * options are unchanged is read back, not rendered again. The key covers the
  * source, the excerpt, the file name and line, every option, the versions
  * of this package and of both highlighters (Shiki, refractor for Prism), and
- * a digest of this package's own code, so
- * neither an upgrade nor a change to an unreleased copy serves stale HTML.
+ * a digest of this package's own code (`render-key.ts`), so neither an
+ * upgrade nor a change to an unreleased copy serves stale HTML.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -19,30 +19,13 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveOptions } from './options.js';
 import { fileStamp } from './rehype-images.js';
 import type { ResultBytes } from './render-all.js';
+import { codeVersions, renderKey } from './render-key.js';
 import type { RenderOptions, RenderResult } from './render.js';
 import type { Translations } from './shiki-regexes.js';
-
-const require = createRequire(import.meta.url);
-const here = fileURLToPath(new URL('.', import.meta.url));
-/** This package's code, as run: every module beside this one, read once per process. */
-const code = createHash('sha256');
-for (const name of readdirSync(here, { recursive: true, encoding: 'utf8' }).sort()) {
-  if (name.endsWith('.js')) code.update(name).update(readFileSync(join(here, name)));
-}
-/** refractor's version: its `package.json` beside its entry point (its exports do not list the file). */
-const refractorPackage = fileURLToPath(new URL('../package.json', import.meta.resolve('refractor')));
-const versions = [
-  (require('../package.json') as { version: string }).version,
-  (require('shiki/package.json') as { version: string }).version,
-  (JSON.parse(readFileSync(refractorPackage, 'utf8')) as { version: string }).version,
-  code.digest('hex'),
-].join('+');
 
 const translationsFile = 'shiki-regexes.json';
 let translationsKey: string | undefined;
@@ -53,7 +36,7 @@ let translationsKey: string | undefined;
  */
 function translationsVersion(): string {
   translationsKey ??= createHash('sha256')
-    .update(versions)
+    .update(codeVersions())
     .update(readFileSync(fileURLToPath(import.meta.resolve('oniguruma-to-es'))))
     .update(process.versions.v8)
     .digest('base64url');
@@ -139,16 +122,9 @@ export class RenderCache {
     this.dir = dir;
   }
 
-  /** The key of a render: a hash of everything the result depends on. */
+  /** The key of a render: a hash of everything the result depends on (see `render-key.ts`). */
   key(source: string, options: RenderOptions): string {
-    const { file, line, excerpt, ...rest } = options;
-    // The source is hashed as it is, after the rest: through JSON.stringify it would cost more than the
-    // hashing. JSON has no raw NUL, so the first one ends the rest.
-    return createHash('sha256')
-      .update(JSON.stringify([versions, resolveOptions(rest), file, line, excerpt]))
-      .update('\0')
-      .update(source)
-      .digest('hex');
+    return renderKey(source, options);
   }
 
   /** The cached result, or `undefined`; a result is stale when a file it read (an image) has changed since. */

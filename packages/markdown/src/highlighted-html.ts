@@ -61,8 +61,16 @@ function lineHtml(line: Element): string | undefined {
 
 /** The opening tag of a span by its classes (Prism's token spans: a few dozen lists). */
 const classTags = new Map<string, string>();
+/** The same for the most common lists, `token` and a type, by the type: no key is made for them. */
+const tokenTags = new Map<string, string>();
 
 export function classTag(className: string[]): string {
+  if (className.length === 2 && className[0] === 'token') {
+    const type = className[1]!;
+    let tag = tokenTags.get(type);
+    if (tag === undefined) tokenTags.set(type, (tag = spanTag({ className })));
+    return tag;
+  }
   const key = className.join(' ');
   let tag = classTags.get(key);
   if (tag === undefined) classTags.set(key, (tag = spanTag({ className })));

@@ -9,10 +9,11 @@
  * (the tests compare both on the corpus, the fixtures and the kramdown
  * documents).
  */
-import type { Root as HastRoot } from 'hast';
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Element as HastElement, Root as HastRoot, Text as HastText } from 'hast';
+import type { Nodes, Root, RootContent, Text } from 'mdast';
 import type { Parent } from 'unist';
 import { defaultHandlers, toHast, type Handler, type Options, type State } from 'mdast-util-to-hast';
+import { trimLines } from 'trim-lines';
 import type { VFile } from 'vfile';
 
 /** What `createState` records of `tree`: its definitions and footnote definitions by upper-cased identifier. */
@@ -47,6 +48,21 @@ export function elementNode(
   return { type, data, children } as unknown as RootContent;
 }
 
+/**
+ * The default `text` handler, which trims the spaces and tabs around each line break: text without a line
+ * break (most of a post's) is given as it is, as `trimLines` would give it, without its regular expression
+ * and its list of lines.
+ */
+function text(state: State, node: Text): HastElement | HastText {
+  const value = String(node.value);
+  const result: HastText = {
+    type: 'text',
+    value: value.includes('\n') || value.includes('\r') ? trimLines(value) : value,
+  };
+  state.patch(node, result);
+  return state.applyData(node, result);
+}
+
 export default function mdastToHast(options: Options) {
   return (tree: Root, file: VFile): HastRoot => {
     const shell: Root = { type: 'root', children: [] };
@@ -56,6 +72,6 @@ export default function mdastToHast(options: Options) {
       collectDefinitions(state, tree);
       return defaultHandlers.root(state, tree);
     }) as unknown as Handler;
-    return toHast(shell, { file, ...options, handlers: { ...options.handlers, root } }) as HastRoot;
+    return toHast(shell, { file, ...options, handlers: { text, ...options.handlers, root } }) as HastRoot;
   };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { heldBytes, readBuffer, type HeldBytes, type StoredBytes } from './cache.js';
-import { render, type RenderOptions, type RenderResult } from './render.js';
+import { renderWithKey, type RenderOptions, type RenderResult } from './render.js';
 import { addTranslations, knownTranslations, type Translations } from './shiki-regexes.js';
 
 /** One post to render. */
@@ -255,7 +255,7 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   const here = async (): Promise<void> => {
     for (let item = scheduler.take(); item; item = scheduler.take()) {
       if (!scheduler.isDone(item)) {
-        const result = await render(item.source, item.options);
+        const result = await renderWithKey(item.source, item.options, item.key);
         take(item.index, () => keep(result));
       }
       // Rendering never waits on I/O; yield so the workers' results are taken in and they get more work.
@@ -302,7 +302,12 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
         const batch = scheduler.batch(id);
         if (batch.length > 0) {
           worker.postMessage({
-            items: batch.map(({ index, source, options: itemOptions }) => ({ index, source, options: itemOptions })),
+            items: batch.map(({ index, source, options: itemOptions, key }) => ({
+              index,
+              source,
+              options: itemOptions,
+              key,
+            })),
             compact,
           });
         }

@@ -4,7 +4,6 @@
  * messages about its source. The Markdown is parsed once; the post and its
  * excerpt are finished from the same tree.
  */
-import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Root as MdastRoot } from 'mdast';
@@ -17,6 +16,7 @@ import { loadOptionalPlugins } from './optional-plugins.js';
 import { hastPlugins, markdownToHastPlugins, parserPlugins } from './processor.js';
 import type { Heading } from './rehype-headings.js';
 import type { RenderCache } from './cache.js';
+import { renderKey, resultDigest } from './render-key.js';
 import { toHtmlFast, type ToHtmlOptions } from './to-html.js';
 
 /** A problem found in the source, with where it is. */
@@ -60,9 +60,11 @@ export interface RenderResult {
    */
   files: string[];
   /**
-   * A digest of everything else in the result (SHA-256, base64url): two results with the same digest are
-   * the same. A host that keys its own caches on a rendering uses it instead of reading `html`, which a
-   * compact result (see `renderAll`) decodes each time it is read.
+   * A digest of what the result was made from (SHA-256, base64url): the source, the options, this
+   * package's code and the state of the `files` it read. Two results with the same digest are the same;
+   * two with different digests may still be (an option that changed nothing). A host that keys its own
+   * caches on a rendering uses it instead of reading `html`, which a compact result (see `renderAll`)
+   * decodes each time it is read.
    */
   digest: string;
 }
@@ -222,12 +224,18 @@ export async function render(source: string, options: RenderOptions = {}): Promi
   const cached = cache.get(key);
   if (cached) return cached;
   cache.misses++;
-  const result = await renderUncached(source, rest);
+  const result = await renderUncached(source, rest, key);
   cache.set(key, result);
   return result;
 }
 
-async function renderUncached(source: string, options: RenderOptions): Promise<RenderResult> {
+/** `render` without a cache, for `renderAll`, which has the rendering's key (`renderKey`) when it has a cache. */
+export function renderWithKey(source: string, options: RenderOptions, key: string | undefined): Promise<RenderResult> {
+  return renderUncached(source, options, key);
+}
+
+/** `key` is the rendering's key (`renderKey`), when the caller has it. */
+async function renderUncached(source: string, options: RenderOptions, key?: string): Promise<RenderResult> {
   const pipeline = await pipelineFor(options);
   const line = options.line ?? 1;
   const file = new VFile({ value: source, path: options.file });
@@ -265,13 +273,6 @@ async function renderUncached(source: string, options: RenderOptions): Promise<R
     messages: toMessages(file, options.file, line),
     files: [...new Set([...(file.data.files ?? []), ...(excerptOutput.data.files ?? [])])],
   };
-  // The HTML is hashed as it is: through JSON.stringify (escaping every quote) it would cost more.
-  const digest = createHash('sha256')
-    .update(html)
-    .update('\0')
-    .update(excerptHtml)
-    .update('\0')
-    .update(JSON.stringify(rest))
-    .digest('base64url');
+  const digest = resultDigest(key ?? renderKey(source, options), rest.files);
   return { html, excerptHtml, ...rest, digest };
 }

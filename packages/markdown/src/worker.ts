@@ -8,13 +8,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { WorkerBatch, WorkerResult } from './render-all.js';
-import { render, type RenderOptions } from './render.js';
+import { renderWithKey, type RenderOptions } from './render.js';
 import { addTranslations, takeMadeTranslations, type Translations } from './shiki-regexes.js';
 
 addTranslations((workerData as { translations?: Translations } | undefined)?.translations ?? []);
 
 interface Job {
-  items: { index: number; source: string; options: RenderOptions }[];
+  /** Each with its key (`renderKey`) when `renderAll` has a cache. */
+  items: { index: number; source: string; options: RenderOptions; key?: string | undefined }[];
   /** Send the HTML as UTF-8 bytes, moved to the other thread rather than copied as strings. */
   compact?: boolean;
 }
@@ -26,7 +27,7 @@ parentPort?.on('message', async (job: Job) => {
   const transfer: ArrayBuffer[] = [];
   for (const item of job.items) {
     try {
-      const result = await render(item.source, item.options);
+      const result = await renderWithKey(item.source, item.options, item.key);
       if (job.compact) {
         const { html, excerptHtml, ...rest } = result;
         const bytes = { rest, html: encoder.encode(html), excerptHtml: undefined as Uint8Array | undefined };

@@ -59,6 +59,7 @@ describe('RenderCache', () => {
     const after = await render(post(1), { imageRoot: root, cache });
     expect(cache.misses).toBe(2);
     expect(after.html).toContain('width="5" height="4"');
+    expect(after.digest).not.toBe(before.digest);
     // Now stored with the new image: read back.
     expect(await render(post(1), { imageRoot: root, cache })).toEqual(after);
     expect(cache.hits).toBe(1);
@@ -141,9 +142,9 @@ describe('renderAll', () => {
 
   test('with `spill`, holds the HTML in a deleted file, and gives the same results, cached ones too', async () => {
     const sources = Array.from({ length: 20 }, (_, n) => `${post(n)}\n“Quoted” — and *done*.\n`);
-    const expected = await Promise.all(sources.map((source) => render(source, { imageRoot: root })));
-    const spill = join(root, 'spill');
     const items = sources.map((source, n) => ({ source, options: { file: `_posts/${n}.md` } }));
+    const expected = await Promise.all(items.map((item) => render(item.source, { imageRoot: root, ...item.options })));
+    const spill = join(root, 'spill');
     const options = { imageRoot: root, workers: 2, batchSize: 4, compact: true, spill };
     const fresh = await renderAll(items, { ...options, cache });
     // Half from the cache, half rendered: both kinds are spilled.

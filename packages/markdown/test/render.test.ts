@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { compactResult, createProcessor, render, renderAll } from '@blog/markdown';
+import { RenderCache, compactResult, createProcessor, render, renderAll } from '@blog/markdown';
 
 const post = `Backups first, then the migration[^1]. Read [the plan](plan.html).
 
@@ -71,7 +70,7 @@ describe('render', () => {
     expect(long.readingTime).toBe(5);
   });
 
-  test('the digest is the same for the same result, and changes with the HTML, the excerpt or the rest', async () => {
+  test('the digest is the same for the same source and options, and changes with what changes the result', async () => {
     const source = 'Backups "first".\n\n<!--more-->\n\n## Moving state\n\nRun it per workspace.\n';
     const first = await render(source, { file: '_posts/a.md' });
     expect(first.digest).toMatch(/^[\w-]{43}$/);
@@ -91,25 +90,53 @@ describe('render', () => {
     for (const other of others) expect(other.digest).not.toBe(first.digest);
   });
 
-  test('the digest is the same from the strings, from a compact result and from every thread of renderAll', async () => {
+  test('the digest is the same from the strings, from a compact result, from every thread of renderAll and from its cache', async () => {
     const sources = [
       'Backups "first", naïvely.\n\n<!--more-->\n\n```sh\nls\n```\n',
       // The excerpt is the whole post: its HTML is held once.
       'One paragraph only, with a “quote”.\n',
     ];
-    const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\0')).digest('base64url');
     for (const source of sources) {
-      const result = await render(source);
-      const { html, excerptHtml, digest, ...rest } = result;
-      expect(digest).toBe(sha256(html, excerptHtml, JSON.stringify(rest)));
+      const { digest } = await render(source);
       expect(compactResult(await render(source)).digest).toBe(digest);
+      const folder = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
       for (const options of [{ workers: 1 }, { workers: 2, mainThread: false, batchSize: 1 }]) {
         for (const compact of [false, true]) {
-          const [inBatch] = await renderAll([{ source }, { source: 'Another.\n' }], { ...options, compact });
-          expect(inBatch!.digest, JSON.stringify({ ...options, compact })).toBe(digest);
+          // Without a cache; with a new one (rendered, the key known); with the same one (read back).
+          for (const cache of [undefined, 'new', 'same']) {
+            const renderCache =
+              cache && new RenderCache(join(folder, cache === 'new' ? `${compact}${options.workers}` : 'same'));
+            const [inBatch] = await renderAll([{ source }, { source: 'Another.\n' }], {
+              ...options,
+              compact,
+              cache: renderCache,
+            });
+            expect(inBatch!.digest, JSON.stringify({ ...options, compact, cache })).toBe(digest);
+          }
         }
       }
     }
+  });
+
+  test('the digest changes with an image the post reads, its source and options unchanged', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
+    mkdirSync(join(root, 'assets'));
+    // PNGs of 3 × 2 and 5 × 4 pixels: the signature, then an IHDR chunk with width and height.
+    const png = (width: number, height: number) =>
+      Buffer.concat([
+        Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
+        Buffer.from([0, 0, 0, width, 0, 0, 0, height]),
+        Buffer.from('08060000009d74665e', 'hex'),
+      ]);
+    writeFileSync(join(root, 'assets/diagram.png'), png(3, 2));
+    const source = 'A figure:\n\n![Diagram](/assets/diagram.png)\n';
+    const before = await render(source, { imageRoot: root });
+    expect(before.files).toEqual([join(root, 'assets/diagram.png')]);
+    expect((await render(source, { imageRoot: root })).digest).toBe(before.digest);
+    writeFileSync(join(root, 'assets/diagram.png'), png(5, 4));
+    const after = await render(source, { imageRoot: root });
+    expect([before.html.includes('width="3"'), after.html.includes('width="5"')]).toEqual([true, true]);
+    expect(after.digest).not.toBe(before.digest);
   });
 
   test('feed mode makes href, src and srcset absolute against the post URL', async () => {
