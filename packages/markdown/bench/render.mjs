@@ -10,7 +10,8 @@
  * own, as a build runs it: the one-thread figures count loading the pipeline
  * and the grammars. The warm Prism pass is then run again in a process
  * pinned to each core (with Linux's `taskset`), as the cores of one machine
- * can differ: `--pinned-runs` times on each (3), the cores taking turns.
+ * can differ: `--pinned-runs` times on each (3), the cores taking turns,
+ * each process warmed by a whole Prism pass first.
  *
  * V8's allocation-site pretenuring is off, as in `@blog/theme`'s builds (see
  * renderAll's `pretenuring`); `--pretenuring` keeps V8's default in this
@@ -67,10 +68,12 @@ if (values.cold) {
   process.exit(0);
 }
 if (values['prism-pass']) {
-  // As this process warms up before its own Prism pass: the pipeline over the corpus, then 50 posts with Prism.
-  for (const source of sources) await render(source, { highlight: false });
+  // Warm: a whole Prism pass first. V8 goes on compiling the hot code on background threads through the
+  // first pass of a new process, which then runs about a fifth slower than the next ones; pinned to one
+  // core, those threads take the rendering's time. (This process's own Prism pass comes after four passes
+  // over the corpus with the same pipeline.)
   const options = { highlight: { engine: 'prism' } };
-  for (const source of sources.slice(0, 50)) await render(source, options);
+  for (const source of sources) await render(source, options);
   const started = performance.now();
   for (const source of sources) await render(source, options);
   console.log(((performance.now() - started) / 1000).toFixed(3));
@@ -190,10 +193,10 @@ function allowedCpus() {
     return [];
   }
 }
-// The Prism pass above, in a process pinned to each core in turn (warmed up as this one is), several times,
-// the cores taking turns. On a shared machine the same pass takes from 2.5 to 4 s from one minute to the
-// next: other machines' work only ever slows a run down, so the best run is the figure of the code and
-// the core, the median what a run meets.
+// The Prism pass above, in a process pinned to each core in turn (warmed by a Prism pass of its own, see
+// `--prism-pass`), several times, the cores taking turns. On a shared machine the same pass takes from
+// 2.5 to 4 s from one minute to the next: other machines' work only ever slows a run down, so the best
+// run is the figure of the code and the core, the median what a run meets.
 const pinnedRuns = Number(values['pinned-runs']);
 const perCore = allowedCpus().map((cpu) => ({ cpu, rates: [] }));
 for (let run = 0; run < pinnedRuns; run++) {
