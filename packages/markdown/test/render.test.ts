@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, onTestFinished, test } from 'vitest';
 import { RenderCache, compactResult, createProcessor, render, renderAll } from '@blog/markdown';
 
 const post = `Backups first, then the migration[^1]. Read [the plan](plan.html).
@@ -100,6 +100,7 @@ describe('render', () => {
       const { digest } = await render(source);
       expect(compactResult(await render(source)).digest).toBe(digest);
       const folder = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
+      onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
       for (const options of [{ workers: 1 }, { workers: 2, mainThread: false, batchSize: 1 }]) {
         for (const compact of [false, true]) {
           // Without a cache; with a new one (rendered, the key known); with the same one (read back).
@@ -120,6 +121,7 @@ describe('render', () => {
 
   test('the digest changes with an image the post reads, its source and options unchanged', async () => {
     const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(join(root, 'assets'));
     // PNGs of 3 × 2 and 5 × 4 pixels: the signature, then an IHDR chunk with width and height.
     const png = (width: number, height: number) =>
