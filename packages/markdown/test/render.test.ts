@@ -106,7 +106,9 @@ describe('render', () => {
           // Without a cache; with a new one (rendered, the key known); with the same one (read back).
           for (const cache of [undefined, 'new', 'same']) {
             const renderCache =
-              cache && new RenderCache(join(folder, cache === 'new' ? `${compact}${options.workers}` : 'same'));
+              cache === undefined
+                ? undefined
+                : new RenderCache(join(folder, cache === 'new' ? `${compact}${options.workers}` : 'same'));
             const [inBatch] = await renderAll([{ source }, { source: 'Another.\n' }], {
               ...options,
               compact,
