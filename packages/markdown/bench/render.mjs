@@ -44,7 +44,7 @@ const { values } = parseArgs({
     cold: { type: 'string' },
     // Internal, with `--cold`: highlight with Prism.
     prism: { type: 'boolean', default: false },
-    // Internal: warm up as this process does, then render the corpus once with Prism and print the seconds.
+    // Internal: render the corpus with Prism twice (the first pass warms up) and print the seconds of the second.
     'prism-pass': { type: 'boolean', default: false },
     // Runs of the pinned Prism pass on each core.
     'pinned-runs': { type: 'string', default: '3' },
@@ -55,6 +55,10 @@ const { values } = parseArgs({
 // As `@blog/theme`'s builds render (renderAll's `pretenuring: false`): V8's pretenuring off for the process.
 if (!values.pretenuring) setFlagsFromString('--no-allocation-site-pretenuring');
 const count = Number(values.posts);
+const pinnedRuns = Number(values['pinned-runs']);
+if (!Number.isInteger(pinnedRuns) || pinnedRuns < 1) {
+  throw new Error(`--pinned-runs: expected a whole number of runs, 1 or more, got ${values['pinned-runs']}`);
+}
 const sources = Array.from({ length: count }, (_, n) => postBody(n));
 if (values.cold) {
   const started = performance.now();
@@ -197,7 +201,6 @@ function allowedCpus() {
 // `--prism-pass`), several times, the cores taking turns. On a shared machine the same pass takes from
 // 2.5 to 4 s from one minute to the next: other machines' work only ever slows a run down, so the best
 // run is the figure of the code and the core, the median what a run meets.
-const pinnedRuns = Number(values['pinned-runs']);
 const perCore = allowedCpus().map((cpu) => ({ cpu, rates: [] }));
 for (let run = 0; run < pinnedRuns; run++) {
   for (const core of perCore) {
