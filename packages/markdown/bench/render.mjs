@@ -75,7 +75,7 @@ if (values['prism-pass']) {
   // Warm: a whole Prism pass first. V8 goes on compiling the hot code on background threads through the
   // first pass of a new process, which then runs about a fifth slower than the next ones; pinned to one
   // core, those threads take the rendering's time. (This process's own Prism pass comes after four passes
-  // over the corpus with the same pipeline.)
+  // over the corpus, three of them through this package's pipeline.)
   const options = { highlight: { engine: 'prism' } };
   for (const source of sources) await render(source, options);
   const started = performance.now();
