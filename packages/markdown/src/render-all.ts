@@ -301,15 +301,8 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
       const next = (): void => {
         const batch = scheduler.batch(id);
         if (batch.length > 0) {
-          worker.postMessage({
-            items: batch.map(({ index, source, options: itemOptions, key }) => ({
-              index,
-              source,
-              options: itemOptions,
-              key,
-            })),
-            compact,
-          });
+          // Each item with its key, when there is a cache: the worker does not compute it again.
+          worker.postMessage({ items: batch, compact });
         }
       };
       worker.on('message', (done: 'ready' | WorkerBatch) => {

@@ -219,23 +219,21 @@ function toMessages(file: VFile, name: string | undefined, line: number): Messag
  */
 export async function render(source: string, options: RenderOptions = {}): Promise<RenderResult> {
   const { cache, ...rest } = options;
-  if (!cache) return renderUncached(source, rest);
+  if (!cache) return renderWithKey(source, rest);
   const key = cache.key(source, rest);
   const cached = cache.get(key);
   if (cached) return cached;
   cache.misses++;
-  const result = await renderUncached(source, rest, key);
+  const result = await renderWithKey(source, rest, key);
   cache.set(key, result);
   return result;
 }
 
-/** `render` without a cache, for `renderAll`, which has the rendering's key (`renderKey`) when it has a cache. */
-export function renderWithKey(source: string, options: RenderOptions, key: string | undefined): Promise<RenderResult> {
-  return renderUncached(source, options, key);
-}
-
-/** `key` is the rendering's key (`renderKey`), when the caller has it. */
-async function renderUncached(source: string, options: RenderOptions, key?: string): Promise<RenderResult> {
+/**
+ * `render` without a cache; `key` is the rendering's key (`renderKey`) when the caller has it (`render` and
+ * `renderAll` with a cache), so that it is not computed again for the digest.
+ */
+export async function renderWithKey(source: string, options: RenderOptions, key?: string): Promise<RenderResult> {
   const pipeline = await pipelineFor(options);
   const line = options.line ?? 1;
   const file = new VFile({ value: source, path: options.file });
