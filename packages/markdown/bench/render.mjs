@@ -3,8 +3,9 @@
  * Renders a corpus of realistic posts and prints posts/s, MB/s and peak
  * memory for: the bare unified chain (remark-parse, remark-gfm,
  * remark-rehype, rehype-stringify), our pipeline without and with
- * highlighting (satteri parser; Shiki, then Prism), our plugins on remark-parse, our pipeline
- * across worker threads, and a warm cache. The figures of one process are
+ * highlighting (satteri parser; Shiki, then Prism), our plugins on remark-parse, Shiki's
+ * tokenizer alone on the corpus's code (the bound of any pipeline that highlights with it), our
+ * pipeline across worker threads, and a warm cache. The figures of one process are
  * warm (50 posts first); `renderAll` on one thread and on every core, and
  * with Prism on one thread, is also timed cold, each in a process of its
  * own, as a build runs it: the one-thread figures count loading the pipeline
@@ -32,7 +33,11 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { createCssVariablesTheme, createHighlighter, createJavaScriptRegexEngine } from 'shiki';
+import { INITIAL } from 'shiki/textmate';
 import { RenderCache, render, renderAll } from '@blog/markdown';
+// This package's own highlighter (not exported): its tokenizer is measured alone below.
+import { getHighlighter } from '../dist/rehype-shiki.js';
 import { postBody } from './corpus.mjs';
 
 const { values } = parseArgs({
@@ -118,6 +123,43 @@ const fullRate = await measure('@blog/markdown, with Shiki', async (list) => {
 const prismRate = await measure('@blog/markdown, with Prism', async (list) => {
   for (const source of list) await render(source, { highlight: { engine: 'prism' } });
 });
+// Shiki's tokenizer alone, on the corpus's code blocks (each line from the state the line before ended in, as
+// a highlighter runs it, nothing made of the tokens), against the whole corpus's bytes: the most Markdown per
+// second a pipeline that highlights with Shiki can render, whatever the rest costs. With Shiki's own
+// JavaScript engine, then with this package's (patterns translated once, searches shared; shiki-scanner.ts).
+const codeBlocks = sources.flatMap((source) =>
+  [...source.matchAll(/^(`{3,})(\w+)\n([\s\S]*?)^\1$/gm)].map((match) => ({
+    lang: match[2],
+    lines: match[3].split('\n'),
+  })),
+);
+const codeLangs = [...new Set(codeBlocks.map(({ lang }) => lang))];
+const stockHighlighter = await createHighlighter({
+  themes: [createCssVariablesTheme({ name: 'css-variables', variablePrefix: '--shiki-', fontStyle: true })],
+  langs: codeLangs,
+  engine: createJavaScriptRegexEngine(),
+});
+const ourHighlighter = await getHighlighter('css-variables');
+await ourHighlighter.loadLanguage(...codeLangs);
+/** MB/s of the corpus's Markdown for one pass of `highlighter`'s tokenizer over its code, after a pass that warms up. */
+function tokenizerRate(highlighter) {
+  let started = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    started = performance.now();
+    for (const { lang, lines } of codeBlocks) {
+      const grammar = highlighter.getLanguage(lang);
+      let state = INITIAL;
+      for (const line of lines) state = grammar.tokenizeLine2(line, state, 0).ruleStack;
+    }
+  }
+  return bytes / 1e6 / ((performance.now() - started) / 1000);
+}
+const stockTokenizerRate = tokenizerRate(stockHighlighter);
+const tokenizerRateOurs = tokenizerRate(ourHighlighter);
+console.log(
+  `Shiki's tokenizer alone, ${codeBlocks.length} code blocks (${codeLangs.length} languages), as MB/s of the whole corpus: ` +
+    `${stockTokenizerRate.toFixed(2)} with Shiki's engine, ${tokenizerRateOurs.toFixed(2)} with ours`,
+);
 const workers = availableParallelism();
 const parallelRate = await measure(`@blog/markdown, ${workers} workers`, async (list) => {
   await renderAll(
@@ -245,5 +287,5 @@ console.log(
 const peak = process.resourceUsage().maxRSS / 1024;
 console.log(`peak RSS ${peak.toFixed(0)} MB`);
 console.log(
-  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} alloc_parallel_ceiling=${allocCeiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)}${perCore.map(({ cpu, median, best }) => ` prism_cpu${cpu}_mb_s=${median.toFixed(2)} prism_cpu${cpu}_best_mb_s=${best.toFixed(2)}`).join('')} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
+  `BENCH markdown posts=${count} parallel_ceiling=${ceiling.toFixed(2)} alloc_parallel_ceiling=${allocCeiling.toFixed(2)} bare_posts_per_s=${bareRate.toFixed(0)} plain_posts_per_s=${plainRate.toFixed(0)} shiki_posts_per_s=${fullRate.toFixed(0)} prism_posts_per_s=${prismRate.toFixed(0)} shiki_tokenizer_stock_mb_s=${stockTokenizerRate.toFixed(2)} shiki_tokenizer_mb_s=${tokenizerRateOurs.toFixed(2)} workers_posts_per_s=${parallelRate.toFixed(0)} cold_1_thread_s=${coldOne.toFixed(2)} cold_${workers}_threads_s=${coldAll.toFixed(2)} cold_prism_1_thread_s=${coldPrism.toFixed(2)} cold_prism_1_thread_mb_s=${(bytes / 1e6 / coldPrism).toFixed(2)}${perCore.map(({ cpu, median, best }) => ` prism_cpu${cpu}_mb_s=${median.toFixed(2)} prism_cpu${cpu}_best_mb_s=${best.toFixed(2)}`).join('')} warm_cache_${cachePosts}_s=${warm.toFixed(2)} peak_rss_mb=${peak.toFixed(0)}`,
 );
