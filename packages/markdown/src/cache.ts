@@ -79,12 +79,12 @@ type Piece = Uint8Array | StoredBytes;
 const bytesOf = (piece: Piece): Uint8Array => ('read' in piece ? piece.read() : piece);
 
 /**
- * An entry's first line: the result without its HTML, the state of each file it read when it was made, and
+ * An entry's first line: the result without its HTML (with the state of each file it read, `fileStamps`), and
  * the length in bytes of its HTML and of its excerpt's (`null`: the excerpt is the whole post). The HTML
  * follows as UTF-8, then the excerpt's: read back as bytes, not as a JSON string to unescape, they go to a
  * compact result (see `renderAll`) as they are.
  */
-type Header = ResultBytes['rest'] & { stamps: string[]; htmlBytes: number; excerptBytes: number | null };
+type Header = ResultBytes['rest'] & { htmlBytes: number; excerptBytes: number | null };
 
 /** Where an entry is in a pack file: its offset and length in bytes. */
 type Place = { pack: string; offset: number; length: number };
@@ -145,13 +145,18 @@ export class RenderCache {
     const bytes = place ? this.#readBytes(place) : this.#readFile(join(this.dir, key.slice(0, 2), `${key}.entry`));
     const entry = bytes && parseEntry(bytes);
     if (!entry) return undefined;
-    const { stamps, ...result } = entry;
-    if (!Array.isArray(stamps) || result.rest.files.some((file, index) => fileStamp(file) !== stamps[index])) {
+    const { files, fileStamps } = entry.rest;
+    if (
+      !Array.isArray(files) ||
+      !Array.isArray(fileStamps) ||
+      files.length !== fileStamps.length ||
+      files.some((file, index) => fileStamp(file) !== fileStamps[index])
+    ) {
       return undefined;
     }
     if (place) this.#used.set(key, place);
     this.hits++;
-    return result;
+    return entry;
   }
 
   /**
@@ -348,7 +353,6 @@ function entryPieces(result: RenderResult): Piece[] {
   }
   const header: Header = {
     ...(rest as ResultBytes['rest']),
-    stamps: result.files.map(fileStamp),
     htmlBytes: html.length,
     excerptBytes: excerpt?.length ?? null,
   };
@@ -356,8 +360,8 @@ function entryPieces(result: RenderResult): Piece[] {
   return [Buffer.from(`${JSON.stringify(header)}\n`), html, ...(excerpt ? [excerpt] : [])];
 }
 
-/** An entry's result, with its HTML as bytes, and its files' state; `undefined` when it is not whole. */
-function parseEntry(bytes: Buffer): (ResultBytes & { stamps: string[] }) | undefined {
+/** An entry's result, with its HTML as bytes; `undefined` when it is not whole. */
+function parseEntry(bytes: Buffer): ResultBytes | undefined {
   const end = bytes.indexOf(0x0a);
   if (end === -1) return undefined;
   let header: Header;
@@ -366,7 +370,7 @@ function parseEntry(bytes: Buffer): (ResultBytes & { stamps: string[] }) | undef
   } catch {
     return undefined;
   }
-  const { htmlBytes, excerptBytes, stamps, ...rest } = header;
+  const { htmlBytes, excerptBytes, ...rest } = header;
   const htmlEnd = end + 1 + htmlBytes;
   if (
     !Number.isInteger(htmlBytes) ||
@@ -377,7 +381,6 @@ function parseEntry(bytes: Buffer): (ResultBytes & { stamps: string[] }) | undef
   }
   return {
     rest,
-    stamps,
     html: bytes.subarray(end + 1, htmlEnd),
     excerptHtml: excerptBytes === null ? undefined : bytes.subarray(htmlEnd),
   };

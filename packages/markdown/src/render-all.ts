@@ -14,8 +14,11 @@ import { addTranslations, knownTranslations, type Translations } from './shiki-r
 /** One post to render. */
 export interface RenderItem {
   source: string;
-  /** Per-post options (`file`, `line`, `excerpt`, `baseUrl`…), over the shared ones. */
-  options?: RenderOptions | undefined;
+  /**
+   * Per-post options (`file`, `line`, `excerpt`, `baseUrl`…), over the shared ones. Not `cache`: the
+   * items share the one `renderAll` is given.
+   */
+  options?: Omit<RenderOptions, 'cache'> | undefined;
 }
 
 /** Options of {@link renderAll}. */
@@ -200,6 +203,11 @@ export async function renderAll(items: readonly RenderItem[], options: RenderAll
   addTranslations(kept);
   const pending: Pending[] = [];
   items.forEach((item, index) => {
+    if ((item.options as RenderOptions | undefined)?.cache !== undefined) {
+      throw new TypeError(
+        `renderAll: ${item.options?.file ?? `item ${index}`}: options.cache: expected none; the items share the \`cache\` of renderAll's options`,
+      );
+    }
     const itemOptions = { ...shared, ...item.options };
     if (cache) {
       const key = cache.key(item.source, itemOptions);

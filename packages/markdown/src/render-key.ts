@@ -14,7 +14,6 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveOptions } from './options.js';
-import { fileStamp } from './rehype-images.js';
 import type { RenderOptions } from './render.js';
 
 let versions: string | undefined;
@@ -55,9 +54,12 @@ export function renderKey(source: string, options: RenderOptions): string {
     .digest('hex');
 }
 
-/** A result's `digest`: its key, and the state of each file the rendering read (equal states, equal files). */
-export function resultDigest(key: string, files: readonly string[]): string {
+/**
+ * A result's `digest`: its key, and each file the rendering read with the state it read it in (equal
+ * states, equal files).
+ */
+export function resultDigest(key: string, files: readonly string[], stamps: readonly string[]): string {
   const hash = createHash('sha256').update(key);
-  for (const file of files) hash.update('\0').update(file).update('\0').update(fileStamp(file));
+  for (const [index, file] of files.entries()) hash.update('\0').update(file).update('\0').update(stamps[index]!);
   return hash.digest('base64url');
 }

@@ -19,10 +19,12 @@ export type RenderSite = Pick<Site, 'excerptSeparator'> & Partial<Pick<Site, 'hi
 
 /**
  * The render item of a post or page of `@blog/model`. A site whose `_config.yml` turns highlighting off
- * gets plain code, as from Jekyll, unless `options.highlight` says otherwise.
+ * gets plain code, as from Jekyll, unless `options.highlight` says otherwise. `options.cache` is left out of
+ * the item: `renderAll` takes one cache for all its items.
  */
 export function documentRenderItem(document: Document, site?: RenderSite, options: RenderPostOptions = {}): RenderItem {
   const { feed, ...rest } = options;
+  delete rest.cache;
   const data = document.data;
   return {
     source: document.body,
@@ -54,5 +56,5 @@ export function renderDocument(
   options: RenderPostOptions = {},
 ): Promise<RenderResult> {
   const item = documentRenderItem(document, site, options);
-  return render(item.source, item.options);
+  return render(item.source, { ...item.options, cache: options.cache });
 }

@@ -15,6 +15,7 @@ import { resolveOptions, type Options, type ResolvedOptions } from './options.js
 import { loadOptionalPlugins } from './optional-plugins.js';
 import { hastPlugins, markdownToHastPlugins, parserPlugins } from './processor.js';
 import type { Heading } from './rehype-headings.js';
+import { recordStamp } from './rehype-images.js';
 import type { RenderCache } from './cache.js';
 import { renderKey, resultDigest } from './render-key.js';
 import { toHtmlFast, type ToHtmlOptions } from './to-html.js';
@@ -59,6 +60,11 @@ export interface RenderResult {
    * depends on them as on the source, and the cache checks them.
    */
   files: string[];
+  /**
+   * The state of each of `files` (its size and change time, or `missing`) when the rendering read it, in
+   * the same order: the result is stale once a file's state is another.
+   */
+  fileStamps: string[];
   /**
    * A digest of what the result was made from (SHA-256, base64url): the source, the options, this
    * package's code and the state of the `files` it read. Two results with the same digest are the same;
@@ -270,7 +276,11 @@ export async function renderWithKey(source: string, options: RenderOptions, key?
     readingTime: Math.max(1, Math.round(wordCount / pipeline.options.wordsPerMinute)),
     messages: toMessages(file, options.file, line),
     files: [...new Set([...(file.data.files ?? []), ...(excerptOutput.data.files ?? [])])],
+    fileStamps: [] as string[],
   };
-  const digest = resultDigest(key ?? renderKey(source, options), rest.files);
+  const stamps = { ...file.data.fileStamps };
+  for (const [path, stamp] of Object.entries(excerptOutput.data.fileStamps ?? {})) recordStamp(stamps, path, stamp);
+  rest.fileStamps = rest.files.map((path) => stamps[path]!);
+  const digest = resultDigest(key ?? renderKey(source, options), rest.files, rest.fileStamps);
   return { html, excerptHtml, ...rest, digest };
 }

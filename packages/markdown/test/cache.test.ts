@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { RenderCache, render, renderAll } from '@blog/markdown';
+import type { Document } from '@blog/model';
+import { RenderCache, documentRenderItem, render, renderAll, renderDocument } from '@blog/markdown';
 
 // A PNG of the given size: its signature, then an IHDR chunk with width and height (all image-size reads).
 const png = (width: number, height: number) =>
@@ -63,6 +64,16 @@ describe('RenderCache', () => {
     // Now stored with the new image: read back.
     expect(await render(post(1), { imageRoot: root, cache })).toEqual(after);
     expect(cache.hits).toBe(1);
+  });
+
+  test('a result is stored with the state its images were read in, and is a miss once one is in another', async () => {
+    const result = await render(post(1), { imageRoot: root });
+    const key = cache.key(post(1), { imageRoot: root });
+    cache.set(key, result);
+    expect(cache.get(key)).toEqual(result);
+    // An image that changed while the rendering read it (see rehype-images.ts) matches no state of the file.
+    cache.set(key, { ...result, fileStamps: ['changed:while-read'] });
+    expect(cache.get(key)).toBeUndefined();
   });
 
   test('getBytes gives the HTML as the UTF-8 it is stored as; an entry cut short is a miss', async () => {
@@ -279,6 +290,26 @@ describe('renderAll', () => {
     );
     expect(results).toEqual(expected);
     expect(progress).toEqual(Array.from({ length: 24 }, (_, n) => n + 1));
+  });
+
+  test('an item with a cache of its own is an error naming it: the items share one', async () => {
+    const items = [
+      { source: post(1), options: { file: '_posts/one.md' } },
+      { source: post(2), options: { file: '_posts/two.md', cache } as never },
+    ];
+    await expect(renderAll(items, { workers: 1 })).rejects.toThrow(
+      /_posts\/two\.md: options\.cache: expected none; the items share the `cache` of renderAll's options/,
+    );
+    expect(cache.misses).toBe(0);
+    // A post of `@blog/model`: `documentRenderItem` leaves the cache out of its item, `renderDocument` uses it.
+    const document = { body: post(3), bodyLine: 1, sourcePath: '_posts/three.md', data: {}, url: '/three.html' };
+    expect(documentRenderItem(document as unknown as Document, undefined, { cache }).options).not.toHaveProperty(
+      'cache',
+    );
+    const rendered = await renderDocument(document as unknown as Document, undefined, { cache });
+    expect(cache.misses).toBe(1);
+    expect(await renderDocument(document as unknown as Document, undefined, { cache })).toEqual(rendered);
+    expect(cache.hits).toBe(1);
   });
 
   test('gives the same results whichever thread renders a post, with batches of one', async () => {

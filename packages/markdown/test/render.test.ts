@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
@@ -133,13 +133,21 @@ describe('render', () => {
         Buffer.from('08060000009d74665e', 'hex'),
       ]);
     writeFileSync(join(root, 'assets/diagram.png'), png(3, 2));
-    const source = 'A figure:\n\n![Diagram](/assets/diagram.png)\n';
+    // In the excerpt and after it: the post and its excerpt read it, one file in one state.
+    const source = 'A figure: ![Diagram](/assets/diagram.png)\n\nAgain:\n\n![Diagram](/assets/diagram.png)\n';
+    const stamp = () => {
+      const { size, mtimeMs } = statSync(join(root, 'assets/diagram.png'));
+      return `${size}:${mtimeMs}`;
+    };
     const before = await render(source, { imageRoot: root });
+    expect(before.excerptHtml).toContain('width="3"');
     expect(before.files).toEqual([join(root, 'assets/diagram.png')]);
+    expect(before.fileStamps).toEqual([stamp()]);
     expect((await render(source, { imageRoot: root })).digest).toBe(before.digest);
     writeFileSync(join(root, 'assets/diagram.png'), png(5, 4));
     const after = await render(source, { imageRoot: root });
     expect([before.html.includes('width="3"'), after.html.includes('width="5"')]).toEqual([true, true]);
+    expect(after.fileStamps).toEqual([stamp()]);
     expect(after.digest).not.toBe(before.digest);
   });
 
