@@ -8,18 +8,19 @@
  * one that passes fails the test.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const fixture = fileURLToPath(new URL('../../../packages/model/test/fixtures/jekyll/large/', import.meta.url));
 const knownFile = fileURLToPath(new URL('jekyll-parity-known.json', import.meta.url));
 const site = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'blog-jekyll-parity-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 interface Record {
   outputs: string[];

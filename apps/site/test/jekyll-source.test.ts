@@ -1,16 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLParser } from 'fast-xml-parser';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { filesBelow, validateFeed } from './dist.ts';
 
 // An existing Jekyll blog, built with `BLOG_SOURCE=<folder>`, unchanged.
 const source = fileURLToPath(new URL('fixtures/jekyll-blog/', import.meta.url));
 const site = fileURLToPath(new URL('..', import.meta.url));
 const out = mkdtempSync(join(tmpdir(), 'blog-jekyll-source-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 const read = (file: string) => readFileSync(join(out, file), 'utf8');
 
 beforeAll(() => {

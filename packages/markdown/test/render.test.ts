@@ -214,6 +214,7 @@ describe('render', () => {
 
   test('local images get their size; every image loads lazily and keeps its alt text', async () => {
     const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(join(root, 'assets'));
     // A 3×2 PNG: signature, then an IHDR chunk with width and height.
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000030000000208060000009d74665e', 'hex');

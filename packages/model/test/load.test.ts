@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync, mkdirSync, cpSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { BlogSourceError, loadBlog, type Blog } from '@blog/model';
 
 const fixture = fileURLToPath(new URL('fixtures/jekyll-site/', import.meta.url));
@@ -12,8 +12,21 @@ async function load(): Promise<Blog> {
   return loadBlog(fixture, { now });
 }
 
-function copyFixture(): string {
+// The sites the tests write, removed once the file's tests are done.
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new empty folder for a site. */
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'blog-model-'));
+  made.push(dir);
+  return dir;
+}
+
+function copyFixture(): string {
+  const dir = tempDir();
   cpSync(fixture, dir, { recursive: true });
   return dir;
 }
@@ -218,7 +231,7 @@ describe('loadBlog reports every problem with file, line and field', () => {
     const post =
       '---\ntitle: Tag\n---\nCode:\n\n{% highlight C++ linenos %}\n\n  if (a < b) {}\n\n{% endhighlight %}\n';
     const bodyWith = async (config: string): Promise<string> => {
-      const dir = mkdtempSync(join(tmpdir(), 'blog-model-'));
+      const dir = tempDir();
       mkdirSync(join(dir, '_posts'));
       writeFileSync(join(dir, '_config.yml'), config);
       writeFileSync(join(dir, '_posts/2024-01-01-tag.md'), post);
@@ -245,7 +258,7 @@ describe('loadBlog reports every problem with file, line and field', () => {
   });
 
   test('`{% highlight %}` on a `pygments` site: rendered as with Rouge, and a warning for each tag rendered', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'blog-model-'));
+    const dir = tempDir();
     mkdirSync(join(dir, '_posts'));
     mkdirSync(join(dir, '_includes'));
     writeFileSync(join(dir, '_config.yml'), 'highlighter: pygments\n');

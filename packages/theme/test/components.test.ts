@@ -1,5 +1,5 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import ArchiveTable from '../src/components/ArchiveTable.astro';
 import Footer from '../src/components/Footer.astro';
 import Head from '../src/components/Head.astro';
@@ -219,8 +219,9 @@ describe('customCss', () => {
   };
 
   test('the site’s stylesheets are imported in order: files from the project root, packages by name', async () => {
-    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
     const root = mkdtempSync(`${(await import('node:os')).tmpdir()}/blog-css-`);
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(`${root}/src/styles`, { recursive: true });
     writeFileSync(`${root}/_config.yml`, 'title: Styled\nurl: https://styled.example\n');
     writeFileSync(`${root}/src/styles/custom.css`, ':root { --blog-color-accent: #123456; }\n');

@@ -4,15 +4,26 @@
  * and from plain Node.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+// The tarballs and the projects installed from them (about 30 MB), removed when the file's tests are done.
 const work = mkdtempSync(join(tmpdir(), 'blog-packed-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 const tarballs = join(work, 'tarballs');
 const astroVersion = JSON.parse(readFileSync(join(root, 'apps/site/package.json'), 'utf8')).dependencies.astro;
 const sharpVersion = JSON.parse(readFileSync(join(root, 'apps/site/package.json'), 'utf8')).dependencies.sharp;
