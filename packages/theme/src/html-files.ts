@@ -12,6 +12,7 @@ import { existsSync, linkSync, mkdirSync, renameSync, rmSync, rmdirSync, statSyn
 import { dirname, join } from 'node:path';
 import { astroPath, htmlDocuments, type Blog } from '@blog/model';
 import { readRecord, writeRecord } from './records.js';
+import { yieldingEvery } from './shared.js';
 
 /** A page Astro writes as `written` (`x/index.html`) and Jekyll as `target` (`x.html`), below the output folder. */
 export interface HtmlFile {
@@ -65,15 +66,19 @@ export function linkBack(out: string, cacheDir: string): HtmlFile[] {
 /**
  * When the build is done: gives the pages Astro wrote (`produced`, paths below `out`) Jekyll's names,
  * drops the links of `linkBack` with the pages that are gone, and records the files for the next build.
+ * The search index is still being made meanwhile: the event loop runs every few milliseconds (see
+ * `yieldingEvery`).
  */
-export function moveToJekyllNames(
+export async function moveToJekyllNames(
   out: string,
   cacheDir: string,
   files: HtmlFile[],
   linked: HtmlFile[],
   produced: ReadonlySet<string>,
-): void {
+): Promise<void> {
+  const step = yieldingEvery(4);
   for (const file of linked) {
+    await step();
     if (produced.has(file.written)) continue;
     // A page of the previous build that this one does not have.
     rmSync(join(out, file.written), { force: true });
@@ -81,6 +86,7 @@ export function moveToJekyllNames(
     removeFolder(dirname(join(out, file.written)));
   }
   for (const file of files) {
+    await step();
     const written = join(out, file.written);
     if (!existsSync(written)) continue;
     const target = join(out, file.target);

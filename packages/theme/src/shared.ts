@@ -56,3 +56,18 @@ export function phaseSummary(phases: Map<string, number>): string {
   const peak = process.resourceUsage().maxRSS / 1024;
   return `phases: ${list}; total ${(performance.now() / 1000).toFixed(1)} s, peak memory ${peak.toFixed(0)} MB`;
 }
+
+/**
+ * For long file work at the end of a build, done in order on this thread: call the function it gives after
+ * each step, and every few milliseconds of work it lets the event loop run. Pagefind, still indexing then,
+ * gets its pages from this thread through a pipe that holds one or two of them (see search-index.ts): a
+ * thread blocked for the second that 4,000 posts' files take would leave it idle for that second.
+ */
+export function yieldingEvery(milliseconds: number): () => Promise<void> {
+  let since = performance.now();
+  return async () => {
+    if (performance.now() - since < milliseconds) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    since = performance.now();
+  };
+}

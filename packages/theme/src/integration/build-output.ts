@@ -14,7 +14,7 @@ import { pruneOutput } from '../output.js';
 import { writeRedirectsFile } from '../redirects-file.js';
 import { postSocialImage, writeSocialImages } from '../social-images.js';
 import { recordSearchIndex, type IndexedSearch } from '../search-index.js';
-import { phase } from '../shared.js';
+import { phase, yieldingEvery } from '../shared.js';
 import type { ResolvedThemeConfig } from '../user-config.js';
 
 /** What the build's start and its routes leave for its end. */
@@ -59,9 +59,9 @@ function isCopy(source: string, target: string): boolean {
  * Jekyll's `x.html` permalinks: the page route wrote `x/index.html` (see routes/page.astro), and Astro's
  * log names them so; one line says where the pages are.
  */
-export function writeJekyllNames(state: BuildState): void {
+export async function writeJekyllNames(state: BuildState): Promise<void> {
   const files = htmlFiles(state.blog);
-  moveToJekyllNames(state.out, state.config.cacheDir, files, state.linked, state.kept);
+  await moveToJekyllNames(state.out, state.config.cacheDir, files, state.linked, state.kept);
   if (files.length === 0) return;
   const [first] = files;
   state.logger.info(
@@ -79,9 +79,11 @@ export function writeOtherDocuments(state: BuildState): void {
   }
 }
 
-/** The blog's static files, copied unless the output already has this version. */
-export function copyStaticFiles(state: BuildState): void {
+/** The blog's static files, copied unless the output already has this version (see `yieldingEvery`). */
+export async function copyStaticFiles(state: BuildState): Promise<void> {
+  const step = yieldingEvery(4);
   for (const file of state.blog.staticFiles) {
+    await step();
     const target = join(state.out, file.path);
     if (isCopy(file.absolutePath, target)) {
       state.kept.add(file.path);
@@ -130,10 +132,10 @@ export function pruneEarlierBuilds(state: BuildState): void {
 
 /** Every step of the end of a build, in order. */
 export async function finishBuild(state: BuildState): Promise<void> {
-  await phase('files', () => {
-    writeJekyllNames(state);
+  await phase('files', async () => {
+    await writeJekyllNames(state);
     writeOtherDocuments(state);
-    copyStaticFiles(state);
+    await copyStaticFiles(state);
     writeRedirects(state);
   });
   await phase('social images', () => writePostSocialImages(state));
