@@ -267,6 +267,10 @@ export async function renderWithKey(source: string, options: RenderOptions, key?
   const wordCount = countWords(finished);
   const html = toHtmlFast(finished, pipeline.html);
   const excerptHtml = toHtmlFast(excerptFinished, pipeline.html);
+  // The images the post and its excerpt read, each with the state it was read in (two states: changed).
+  const files = [...new Set([...(file.data.files ?? []), ...(excerptOutput.data.files ?? [])])];
+  const stamps = { ...file.data.fileStamps };
+  for (const [path, stamp] of Object.entries(excerptOutput.data.fileStamps ?? {})) recordStamp(stamps, path, stamp);
   const rest = {
     excerptText: plainExcerpt(excerptFinished),
     hasMore,
@@ -275,12 +279,9 @@ export async function renderWithKey(source: string, options: RenderOptions, key?
     wordCount,
     readingTime: Math.max(1, Math.round(wordCount / pipeline.options.wordsPerMinute)),
     messages: toMessages(file, options.file, line),
-    files: [...new Set([...(file.data.files ?? []), ...(excerptOutput.data.files ?? [])])],
-    fileStamps: [] as string[],
+    files,
+    fileStamps: files.map((path) => stamps[path]!),
   };
-  const stamps = { ...file.data.fileStamps };
-  for (const [path, stamp] of Object.entries(excerptOutput.data.fileStamps ?? {})) recordStamp(stamps, path, stamp);
-  rest.fileStamps = rest.files.map((path) => stamps[path]!);
   const digest = resultDigest(key ?? renderKey(source, options), rest.files, rest.fileStamps);
   return { html, excerptHtml, ...rest, digest };
 }

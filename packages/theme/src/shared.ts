@@ -58,8 +58,8 @@ export function phaseSummary(phases: Map<string, number>): string {
 }
 
 /**
- * For long file work at the end of a build, done in order on this thread: call the function it gives after
- * each step, and every few milliseconds of work it lets the event loop run. Pagefind, still indexing then,
+ * For long file work at the end of a build, done in order on this thread: await the function it gives
+ * before each step, and every few milliseconds of work it lets the event loop run. Pagefind, still indexing then,
  * gets its pages from this thread through a pipe that holds one or two of them (see search-index.ts): a
  * thread blocked for the second that 4,000 posts' files take would leave it idle for that second.
  */
