@@ -14,14 +14,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { Document } from '@blog/model';
 import { RenderCache, documentRenderItem, render, renderAll, renderDocument } from '@blog/markdown';
-
-// A PNG of the given size: its signature, then an IHDR chunk with width and height (all image-size reads).
-const png = (width: number, height: number) =>
-  Buffer.concat([
-    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-    Buffer.from([0, 0, 0, width, 0, 0, 0, height]),
-    Buffer.from('08060000009d74665e', 'hex'),
-  ]);
+import { png } from './png.ts';
 
 const post = (n: number) =>
   `# Post ${n}\n\nSome *text* for post ${n}.\n\n\`\`\`sh\necho ${n}\n\`\`\`\n\n![Diagram](/assets/diagram.png)\n`;

@@ -12,6 +12,7 @@ import { h } from 'hastscript';
 import { VFile } from 'vfile';
 import { afterAll, expect, test, vi } from 'vitest';
 import rehypeImages, { fileStamp, recordStamp } from '../src/rehype-images.ts';
+import { png } from './png.ts';
 
 // `statSync` as the module under test sees it: real, unless a test makes it give what it says.
 const stats = vi.hoisted(() => ({ queue: [] as { size: number; mtimeMs: number }[] }));
@@ -26,13 +27,6 @@ vi.mock('node:fs', async (original) => {
 const root = mkdtempSync(join(tmpdir(), 'blog-markdown-images-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 mkdirSync(join(root, 'assets'));
-/** A PNG of `width` × `height` pixels: the signature, then an IHDR chunk. */
-const png = (width: number, height: number) =>
-  Buffer.concat([
-    Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-    Buffer.from([0, 0, 0, width, 0, 0, 0, height]),
-    Buffer.from('08060000009d74665e', 'hex'),
-  ]);
 
 /** The plugin run on images with these `src`s: the HTML it makes and what it records. */
 function process(...sources: string[]): { html: string; data: VFile['data'] } {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import { RenderCache, compactResult, createProcessor, render, renderAll } from '@blog/markdown';
+import { png } from './png.ts';
 
 const post = `Backups first, then the migration[^1]. Read [the plan](plan.html).
 
@@ -125,13 +126,6 @@ describe('render', () => {
     const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
     onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(join(root, 'assets'));
-    // PNGs of 3 × 2 and 5 × 4 pixels: the signature, then an IHDR chunk with width and height.
-    const png = (width: number, height: number) =>
-      Buffer.concat([
-        Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'),
-        Buffer.from([0, 0, 0, width, 0, 0, 0, height]),
-        Buffer.from('08060000009d74665e', 'hex'),
-      ]);
     writeFileSync(join(root, 'assets/diagram.png'), png(3, 2));
     // In the excerpt and after it: the post and its excerpt read it, one file in one state.
     const source = 'A figure: ![Diagram](/assets/diagram.png)\n\nAgain:\n\n![Diagram](/assets/diagram.png)\n';
@@ -216,9 +210,7 @@ describe('render', () => {
     const root = mkdtempSync(join(tmpdir(), 'blog-markdown-'));
     onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     mkdirSync(join(root, 'assets'));
-    // A 3×2 PNG: signature, then an IHDR chunk with width and height.
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000030000000208060000009d74665e', 'hex');
-    writeFileSync(join(root, 'assets/diagram.png'), png);
+    writeFileSync(join(root, 'assets/diagram.png'), png(3, 2));
     const { html } = await render(post, { imageRoot: root });
     expect(html).toContain(
       '<img src="/assets/diagram.png" alt="Diagram" loading="lazy" decoding="async" width="3" height="2">',
