@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -7,18 +10,23 @@ import { chromiumFlags, chromiumPath, serve } from './dist.ts';
 let chrome: chromeLauncher.LaunchedChrome;
 let server: Server;
 let base: string;
+// chrome-launcher ends Chromium with SIGKILL, which leaves the folder of its singleton socket in the
+// temporary folder: Chromium gets one of its own, removed afterwards.
+const temporary = mkdtempSync(join(tmpdir(), 'blog-lighthouse-'));
 
 beforeAll(async () => {
   ({ url: base, server } = await serve());
   chrome = await chromeLauncher.launch({
     chromePath: chromiumPath,
     chromeFlags: chromiumFlags,
+    envVars: { ...process.env, TMPDIR: temporary },
   });
 });
 
 afterAll(async () => {
   chrome?.kill();
   server?.close();
+  rmSync(temporary, { recursive: true, force: true });
 });
 
 test.each(['/', '/2022/05/17/two-networks-one-router.html'])(
