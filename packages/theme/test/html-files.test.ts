@@ -23,15 +23,17 @@ function millisecondPerCall(): void {
   vi.spyOn(performance, 'now').mockImplementation(() => (now += 1));
 }
 
-/** Counts the turns of the event loop until `done` settles. */
+/** Counts the turns of the event loop until `done` settles; fails as `done` fails. */
 async function turnsDuring(done: Promise<unknown>): Promise<number> {
   let turns = 0;
   let settled = false;
-  void done.finally(() => (settled = true));
+  const settle = () => (settled = true);
+  done.then(settle, settle);
   while (!settled) {
     await new Promise((resolve) => setImmediate(resolve));
     turns++;
   }
+  await done;
   return turns - 1;
 }
 
