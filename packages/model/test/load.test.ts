@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync, mkdirSync, cpSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BlogSourceError, loadBlog, type Blog } from '@blog/model';
+import { makeSite } from './load/site.ts';
 
 const fixture = fileURLToPath(new URL('fixtures/jekyll-site/', import.meta.url));
 const now = new Date('2026-01-01T00:00:00Z');
@@ -12,21 +12,9 @@ async function load(): Promise<Blog> {
   return loadBlog(fixture, { now });
 }
 
-// The sites the tests write, removed once the file's tests are done.
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A new empty folder for a site. */
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'blog-model-'));
-  made.push(dir);
-  return dir;
-}
-
+// A copy of the fixture, in a folder removed once the file's tests are done (see `makeSite`).
 function copyFixture(): string {
-  const dir = tempDir();
+  const dir = makeSite({});
   cpSync(fixture, dir, { recursive: true });
   return dir;
 }
@@ -231,10 +219,7 @@ describe('loadBlog reports every problem with file, line and field', () => {
     const post =
       '---\ntitle: Tag\n---\nCode:\n\n{% highlight C++ linenos %}\n\n  if (a < b) {}\n\n{% endhighlight %}\n';
     const bodyWith = async (config: string): Promise<string> => {
-      const dir = tempDir();
-      mkdirSync(join(dir, '_posts'));
-      writeFileSync(join(dir, '_config.yml'), config);
-      writeFileSync(join(dir, '_posts/2024-01-01-tag.md'), post);
+      const dir = makeSite({ '_config.yml': config, '_posts/2024-01-01-tag.md': post });
       return (await loadBlog(dir, { now })).posts[0]!.body;
     };
     // Rouge, by default and for an empty value: a fence, for @blog/markdown to highlight, outer blank lines gone.
@@ -258,16 +243,13 @@ describe('loadBlog reports every problem with file, line and field', () => {
   });
 
   test('`{% highlight %}` on a `pygments` site: rendered as with Rouge, and a warning for each tag rendered', async () => {
-    const dir = tempDir();
-    mkdirSync(join(dir, '_posts'));
-    mkdirSync(join(dir, '_includes'));
-    writeFileSync(join(dir, '_config.yml'), 'highlighter: pygments\n');
-    writeFileSync(join(dir, '_includes/listing.md'), 'Shared:\n\n{% highlight sh %}\nls\n{% endhighlight %}\n');
-    writeFileSync(
-      join(dir, '_posts/2024-01-01-tag.md'),
-      '---\ntitle: Tag\n---\nOne:\n\n{% highlight ini %}\na=1\n{% endhighlight %}\n\n' +
+    const dir = makeSite({
+      '_config.yml': 'highlighter: pygments\n',
+      '_includes/listing.md': 'Shared:\n\n{% highlight sh %}\nls\n{% endhighlight %}\n',
+      '_posts/2024-01-01-tag.md':
+        '---\ntitle: Tag\n---\nOne:\n\n{% highlight ini %}\na=1\n{% endhighlight %}\n\n' +
         '{% if false %}{% highlight ini %}b=2{% endhighlight %}{% endif %}\n\n{% include listing.md %}\n',
-    );
+    });
     const blog = await loadBlog(dir, { now });
     expect(blog.posts[0]!.body).toBe('One:\n\n```ini figure\na=1\n```\n\n\n\nShared:\n\n```sh figure\nls\n```\n\n');
     const said =
